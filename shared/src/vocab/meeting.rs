@@ -1,0 +1,20 @@
+//! Meetings of a pair: their types (in the order of the seeds) and formats.
+
+crate::vocabulary! {
+    /// Type of a meeting, in the order the programme runs them.
+    MeetingType {
+        Organisational = "organisational" => "организационная",
+        Trial = "trial" => "пробная рабочая",
+        Planning = "planning" => "встреча-планирование",
+        Regular = "regular" => "регулярная",
+        Final = "final" => "заключительная",
+    }
+}
+
+crate::vocabulary! {
+    /// Whether the meeting was held in person or remotely.
+    MeetingFormat {
+        InPerson = "in_person" => "очно",
+        Remote = "remote" => "дистанционно",
+    }
+}
