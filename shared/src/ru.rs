@@ -20,13 +20,28 @@ pub fn count(n: u64, forms: [&'static str; 3]) -> String {
 }
 
 const MONTHS_GENITIVE: [&str; 12] = [
-    "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-    "октября", "ноября", "декабря",
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
 ];
 
 /// A date as written in Russian documents: "5 марта 2026 г.".
 pub fn date_long(d: NaiveDate) -> String {
-    format!("{} {} {} г.", d.day(), MONTHS_GENITIVE[d.month0() as usize], d.year())
+    format!(
+        "{} {} {} г.",
+        d.day(),
+        MONTHS_GENITIVE[d.month0() as usize],
+        d.year()
+    )
 }
 
 /// A date as in tables: "05.03.2026".

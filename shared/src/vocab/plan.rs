@@ -16,3 +16,11 @@ impl ActivityStatus {
         matches!(self, ActivityStatus::Planned | ActivityStatus::InProgress)
     }
 }
+
+crate::vocabulary! {
+    /// Horizon of a goal of the personalised programme.
+    GoalTerm {
+        Short = "short" => "краткосрочная",
+        Long = "long" => "долгосрочная",
+    }
+}

@@ -1,0 +1,88 @@
+//! The pair's summary: the small read model the curator's overview is built from.
+
+use nastavnik_shared::report::{OpenActivity, PairSummary, ScoreChange, Share};
+use nastavnik_shared::vocab::{ActivityStatus, MeetingType, MemberRole, MonitoringStage};
+
+use super::schema::PairDoc;
+
+impl PairDoc {
+    /// Computes the summary. It depends only on the document, never on the clock.
+    pub fn summary(&self) -> PairSummary {
+        let names = |role| self.members_with(role).map(|m| m.name.clone()).collect();
+        let counted = self
+            .activities
+            .iter()
+            .filter(|a| *a.status != ActivityStatus::Cancelled);
+        let done = counted
+            .clone()
+            .filter(|a| *a.status == ActivityStatus::Done)
+            .count();
+        let open_activities = self
+            .activities
+            .iter()
+            .filter(|a| a.status.is_open())
+            .map(|a| OpenActivity {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                deadline: *a.deadline,
+            })
+            .collect();
+        let meetings_by_type = MeetingType::ALL
+            .iter()
+            .map(|t| {
+                (
+                    *t,
+                    self.meetings
+                        .iter()
+                        .filter(|m| *m.meeting_type == *t)
+                        .count() as u32,
+                )
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        let confirmed = self
+            .meetings
+            .iter()
+            .filter(|m| {
+                self.confirmed_by(m, MemberRole::Mentor) && self.confirmed_by(m, MemberRole::Mentee)
+            })
+            .count();
+        let score_change = self
+            .average_score(MonitoringStage::Entry)
+            .zip(self.average_score(MonitoringStage::Final))
+            .map(|(entry, final_score)| ScoreChange { entry, final_score });
+        let surveys = self.surveys.len() as u32;
+        let satisfaction = (surveys > 0).then(|| {
+            self.surveys.iter().map(|s| f64::from(s.score)).sum::<f64>() / f64::from(surveys)
+        });
+        PairSummary {
+            pair_id: self.pair_id.clone(),
+            mentors: names(MemberRole::Mentor),
+            mentees: names(MemberRole::Mentee),
+            form: *self.header.form,
+            kind: *self.header.kind,
+            period_start: *self.header.period_start,
+            period_months: self.header.period_months,
+            plan: Share {
+                part: done as u32,
+                whole: counted.count() as u32,
+            },
+            open_activities,
+            meetings_by_type,
+            meetings_confirmed: Share {
+                part: confirmed as u32,
+                whole: self.meetings.len() as u32,
+            },
+            last_meeting: self.meetings.iter().map(|m| *m.date).max(),
+            score_change,
+            satisfaction,
+            surveys,
+            final_report_submitted: self.final_report.submitted_on.is_some(),
+            open_replacement_requests: self
+                .replacement_requests
+                .iter()
+                .filter(|r| r.resolution.is_none())
+                .count() as u32,
+        }
+    }
+}

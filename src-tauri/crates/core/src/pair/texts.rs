@@ -1,0 +1,157 @@
+//! The texts two people type into: a meeting's notes, agreed tasks and reflection, and the
+//! final report. They are edited straight in the automerge document, without hydrating it,
+//! with positions counted in Unicode code points (convert from the UI's UTF-16 with
+//! `nastavnik_shared::text`).
+
+use automerge::{Automerge, ObjId, ObjType, ROOT, ReadDoc, Value, transaction::Transactable};
+use chrono::{DateTime, Utc};
+use nastavnik_shared::vocab::MemberRole;
+
+use super::{Actor, schema::Member};
+use crate::document::{self, Schema};
+use crate::error::{DocError, DomainError, Error};
+use crate::pair::PairDoc;
+
+/// Which text to edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TextField {
+    /// A meeting's notes (any member).
+    Notes(String),
+    /// A meeting's agreed tasks (any member).
+    AgreedTasks(String),
+    /// A meeting's reflection (mentees).
+    Reflection(String),
+    /// Final report: results (mentors).
+    ReportResults,
+    /// Final report: conclusions (mentors).
+    ReportConclusions,
+    /// Final report: proposals (mentors).
+    ReportProposals,
+}
+
+impl TextField {
+    fn allowed(&self, member: &Member) -> Result<(), DomainError> {
+        let role = *member.role;
+        match self {
+            TextField::Notes(_) | TextField::AgreedTasks(_) => Ok(()),
+            TextField::Reflection(_) if role == MemberRole::Mentee => Ok(()),
+            TextField::Reflection(_) => Err(DomainError::Forbidden("рефлексию пишет наставляемый")),
+            _ if role == MemberRole::Mentor => Ok(()),
+            _ => Err(DomainError::Forbidden("отчёт пишет наставник")),
+        }
+    }
+}
+
+/// Replaces `delete` characters at `pos` with `insert`.
+pub fn splice_text(
+    doc: &mut Automerge,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    field: &TextField,
+    pos: usize,
+    delete: usize,
+    insert: &str,
+) -> Result<(), Error> {
+    let text = locate(doc, actor, field)?;
+    let len = doc.length(&text);
+    if pos.checked_add(delete).is_none_or(|end| end > len) {
+        return Err(DomainError::Conflict(format!(
+            "правка за пределами текста: позиция {pos}, удалить {delete}, длина {len}"
+        ))
+        .into());
+    }
+    if delete == 0 && insert.is_empty() {
+        return Ok(());
+    }
+    doc.transact_with(
+        |_| document::commit_options(now, "правка текста"),
+        |tx| tx.splice_text(&text, pos, delete as isize, insert),
+    )
+    .map_err(|f| DocError::Schema(f.error.to_string()))?;
+    Ok(())
+}
+
+/// Sets the whole text, written as one splice of the part that differs (the common start and
+/// end are kept, so what another person typed there concurrently survives).
+pub fn set_text(
+    doc: &mut Automerge,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    field: &TextField,
+    value: &str,
+) -> Result<(), Error> {
+    let text = locate(doc, actor, field)?;
+    let old: Vec<char> = doc
+        .text(&text)
+        .map_err(|e| DocError::Schema(e.to_string()))?
+        .chars()
+        .collect();
+    let new: Vec<char> = value.chars().collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let insert: String = new[prefix..new.len() - suffix].iter().collect();
+    splice_text(
+        doc,
+        now,
+        actor,
+        field,
+        prefix,
+        old.len() - prefix - suffix,
+        &insert,
+    )
+}
+
+fn locate(doc: &Automerge, actor: &Actor, field: &TextField) -> Result<ObjId, Error> {
+    let members: Vec<Member> = autosurgeon::hydrate_prop(doc, ROOT, "members")
+        .map_err(|e| DocError::Schema(e.to_string()))?;
+    document::read_header::<PairDoc>(doc)?;
+    let member = match actor {
+        Actor::Person(id) => members.iter().find(|m| &m.person_id == id),
+        Actor::Curator => None,
+    }
+    .ok_or(DomainError::Forbidden(
+        "писать в дневник пары могут только её участники",
+    ))?;
+    field.allowed(member)?;
+    let (parent, key) = match field {
+        TextField::Notes(id) => (meeting(doc, id)?, "notes"),
+        TextField::AgreedTasks(id) => (meeting(doc, id)?, "agreed_tasks"),
+        TextField::Reflection(id) => (meeting(doc, id)?, "reflection"),
+        TextField::ReportResults => (object(doc, &ROOT, "final_report")?, "results"),
+        TextField::ReportConclusions => (object(doc, &ROOT, "final_report")?, "conclusions"),
+        TextField::ReportProposals => (object(doc, &ROOT, "final_report")?, "proposals"),
+    };
+    object(doc, &parent, key)
+}
+
+fn meeting(doc: &Automerge, id: &str) -> Result<ObjId, Error> {
+    let list = object(doc, &ROOT, "meetings")?;
+    for i in 0..doc.length(&list) {
+        if let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get(&list, i) {
+            if let Ok(Some((Value::Scalar(s), _))) = doc.get(&obj, "id") {
+                if s.as_str() == Some(id) {
+                    return Ok(obj);
+                }
+            }
+        }
+    }
+    Err(DomainError::NotFound {
+        what: "встреча",
+        id: id.into(),
+    }
+    .into())
+}
+
+fn object(doc: &Automerge, parent: &ObjId, key: &str) -> Result<ObjId, Error> {
+    match doc.get(parent, key) {
+        Ok(Some((Value::Object(_), obj))) => Ok(obj),
+        _ => Err(
+            DocError::Schema(format!("нет поля {key} в {}", <PairDoc as Schema>::NAME_RU)).into(),
+        ),
+    }
+}

@@ -1,0 +1,203 @@
+//! Forming pairs and groups, fixing them by the head's order, and their status.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use nastavnik_shared::vocab::{Form, Kind, MemberRole, PairStatus};
+
+use super::schema::{PairEntry, PairMember, SchoolDoc};
+use crate::check;
+use crate::error::DomainError;
+use crate::pair::{NewMember, NewPair, PairDoc};
+
+/// What the curator chooses to form a pair or group.
+#[derive(Debug, Clone)]
+pub struct PairInput {
+    /// Id of the new pair.
+    pub id: String,
+    /// Mentors and mentees, by person id.
+    pub members: Vec<(String, MemberRole)>,
+    /// Form.
+    pub form: Form,
+    /// Kind.
+    pub kind: Kind,
+    /// Role model.
+    pub role_model: String,
+    /// First day.
+    pub period_start: NaiveDate,
+    /// Months, 3–12.
+    pub period_months: u32,
+}
+
+impl SchoolDoc {
+    /// How many mentees a mentor has in pairs that are forming or working.
+    pub fn mentor_load(&self, person_id: &str) -> usize {
+        self.pairs
+            .iter()
+            .filter(|p| matches!(*p.status, PairStatus::Forming | PairStatus::Active))
+            .filter(|p| {
+                p.members
+                    .iter()
+                    .any(|m| m.person_id == person_id && *m.role == MemberRole::Mentor)
+            })
+            .map(|p| {
+                p.members
+                    .iter()
+                    .filter(|m| *m.role == MemberRole::Mentee)
+                    .count()
+            })
+            .sum()
+    }
+
+    /// Forms a pair or group (status "forming") and returns the first state of its document.
+    /// The caller creates the pair's automerge document from it, on this device only.
+    pub fn form_pair(
+        &mut self,
+        input: PairInput,
+        now: DateTime<Utc>,
+    ) -> Result<PairDoc, DomainError> {
+        let id = check::id("пара", &input.id)?;
+        if self.pairs.iter().any(|p| p.id == id) {
+            return Err(DomainError::Duplicate {
+                what: "пара", id
+            });
+        }
+        let mut members = Vec::new();
+        for (person_id, role) in &input.members {
+            let person = self.person(person_id)?;
+            members.push(NewMember {
+                person_id: person.id.clone(),
+                name: person.name.clone(),
+                role: *role,
+            });
+        }
+        let new_mentees = members
+            .iter()
+            .filter(|m| m.role == MemberRole::Mentee)
+            .count();
+        for mentor in members.iter().filter(|m| m.role == MemberRole::Mentor) {
+            if let Some(profile) = self
+                .mentor_profiles
+                .iter()
+                .find(|p| p.person_id == mentor.person_id)
+            {
+                let load = self.mentor_load(&mentor.person_id);
+                if load + new_mentees > usize::from(profile.capacity) {
+                    return Err(DomainError::Conflict(format!(
+                        "{} может вести не больше {} наставляемых, уже ведёт {}",
+                        mentor.name, profile.capacity, load
+                    )));
+                }
+            }
+        }
+        // The pair document's own checks (roles, period, names) run before the index changes.
+        let pair_doc = PairDoc::new(
+            NewPair {
+                pair_id: id.clone(),
+                school_name: self.school.name.clone(),
+                form: input.form,
+                kind: input.kind,
+                role_model: input.role_model,
+                period_start: input.period_start,
+                period_months: input.period_months,
+                members,
+            },
+            now,
+        )?;
+        self.pairs.push(PairEntry {
+            id,
+            members: input
+                .members
+                .iter()
+                .map(|(person_id, role)| PairMember {
+                    person_id: person_id.clone(),
+                    role: (*role).into(),
+                })
+                .collect(),
+            form: input.form.into(),
+            kind: input.kind.into(),
+            role_model: pair_doc.header.role_model.clone(),
+            period_start: pair_doc.header.period_start,
+            period_months: pair_doc.header.period_months,
+            order_number: String::new(),
+            order_date: None,
+            status: PairStatus::Forming.into(),
+        });
+        Ok(pair_doc)
+    }
+
+    /// A pair in the index.
+    pub fn pair(&self, id: &str) -> Result<&PairEntry, DomainError> {
+        self.pairs
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| DomainError::NotFound {
+                what: "пара",
+                id: id.into(),
+            })
+    }
+
+    fn pair_mut(&mut self, id: &str) -> Result<&mut PairEntry, DomainError> {
+        self.pairs
+            .iter_mut()
+            .find(|p| p.id == id)
+            .ok_or_else(|| DomainError::NotFound {
+                what: "пара",
+                id: id.into(),
+            })
+    }
+
+    /// Records the head's order «О закреплении наставнических пар» for a pair.
+    pub fn set_pair_order(
+        &mut self,
+        id: &str,
+        number: &str,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<(), DomainError> {
+        let number = check::required("Номер приказа", number, 50)?;
+        check::not_after("Дата приказа", date, today, "ещё не наступила")?;
+        let pair = self.pair_mut(id)?;
+        pair.order_number = number;
+        pair.order_date = Some(date.into());
+        Ok(())
+    }
+
+    /// Changes a pair's status. A pair starts working only when every member's consent to
+    /// personal-data processing is on file (a parent's for a minor).
+    pub fn set_pair_status(
+        &mut self,
+        id: &str,
+        status: PairStatus,
+        today: NaiveDate,
+    ) -> Result<(), DomainError> {
+        let pair = self.pair(id)?;
+        let from = *pair.status;
+        let allowed = match (from, status) {
+            (a, b) if a == b => true,
+            (PairStatus::Forming, _) => true,
+            (PairStatus::Active, PairStatus::Completed | PairStatus::Dissolved) => true,
+            _ => false,
+        };
+        if !allowed {
+            return Err(DomainError::Conflict(format!(
+                "пару со статусом «{from}» нельзя перевести в «{status}»"
+            )));
+        }
+        if status == PairStatus::Active {
+            let missing: Vec<&str> = pair
+                .members
+                .iter()
+                .filter_map(|m| self.person(&m.person_id).ok())
+                .filter(|p| !p.has_consent(today))
+                .map(|p| p.name.as_str())
+                .collect();
+            if !missing.is_empty() {
+                return Err(DomainError::Conflict(format!(
+                    "нет согласия на обработку персональных данных: {}",
+                    missing.join(", ")
+                )));
+            }
+        }
+        self.pair_mut(id)?.status = status.into();
+        Ok(())
+    }
+}
