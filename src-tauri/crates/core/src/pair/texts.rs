@@ -132,12 +132,11 @@ fn locate(doc: &Automerge, actor: &Actor, field: &TextField) -> Result<ObjId, Er
 fn meeting(doc: &Automerge, id: &str) -> Result<ObjId, Error> {
     let list = object(doc, &ROOT, "meetings")?;
     for i in 0..doc.length(&list) {
-        if let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get(&list, i) {
-            if let Ok(Some((Value::Scalar(s), _))) = doc.get(&obj, "id") {
-                if s.as_str() == Some(id) {
-                    return Ok(obj);
-                }
-            }
+        if let Ok(Some((Value::Object(ObjType::Map), obj))) = doc.get(&list, i)
+            && let Ok(Some((Value::Scalar(s), _))) = doc.get(&obj, "id")
+            && s.as_str() == Some(id)
+        {
+            return Ok(obj);
         }
     }
     Err(DomainError::NotFound {
