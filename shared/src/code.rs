@@ -27,9 +27,7 @@ impl Code for DateTime<Utc> {
         self.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
     }
     fn from_code(code: &str) -> Option<Self> {
-        DateTime::parse_from_rfc3339(code)
-            .ok()
-            .map(|t| t.with_timezone(&Utc))
+        DateTime::parse_from_rfc3339(code).ok().map(|t| t.with_timezone(&Utc))
     }
 }
 

@@ -36,12 +36,7 @@ const MONTHS_GENITIVE: [&str; 12] = [
 
 /// A date as written in Russian documents: "5 марта 2026 г.".
 pub fn date_long(d: NaiveDate) -> String {
-    format!(
-        "{} {} {} г.",
-        d.day(),
-        MONTHS_GENITIVE[d.month0() as usize],
-        d.year()
-    )
+    format!("{} {} {} г.", d.day(), MONTHS_GENITIVE[d.month0() as usize], d.year())
 }
 
 /// A date as in tables: "05.03.2026".

@@ -76,9 +76,7 @@ pub struct Kpi {
 impl Kpi {
     /// Whether the target is reached (`None` when B is 0).
     pub fn reached(&self) -> Option<bool> {
-        self.share
-            .percent()
-            .map(|p| p >= f64::from(self.kind.target_percent()))
+        self.share.percent().map(|p| p >= f64::from(self.kind.target_percent()))
     }
 }
 

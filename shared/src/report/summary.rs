@@ -86,11 +86,7 @@ impl PairSummary {
 
     /// Open activities whose deadline is before `today`, earliest first.
     pub fn overdue(&self, today: NaiveDate) -> Vec<&OpenActivity> {
-        let mut late: Vec<_> = self
-            .open_activities
-            .iter()
-            .filter(|a| a.deadline < today)
-            .collect();
+        let mut late: Vec<_> = self.open_activities.iter().filter(|a| a.deadline < today).collect();
         late.sort_by_key(|a| a.deadline);
         late
     }

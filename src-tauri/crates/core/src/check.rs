@@ -33,9 +33,7 @@ pub fn optional(field: &'static str, value: &str, max: usize) -> Result<String, 
 pub fn id(what: &'static str, id: &str) -> Result<String, DomainError> {
     let ok = !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_graphic());
     if !ok {
-        return Err(DomainError::Conflict(format!(
-            "недопустимый идентификатор ({what}): {id:?}"
-        )));
+        return Err(DomainError::Conflict(format!("недопустимый идентификатор ({what}): {id:?}")));
     }
     Ok(id.to_string())
 }
@@ -53,12 +51,7 @@ pub fn range(field: &'static str, value: i64, min: i64, max: i64) -> Result<i64,
     if (min..=max).contains(&value) {
         Ok(value)
     } else {
-        Err(DomainError::OutOfRange {
-            field,
-            value,
-            min,
-            max,
-        })
+        Err(DomainError::OutOfRange { field, value, min, max })
     }
 }
 
@@ -70,11 +63,7 @@ pub fn not_before(
     why: &'static str,
 ) -> Result<NaiveDate, DomainError> {
     if date < earliest {
-        return Err(DomainError::Date {
-            field,
-            date: ru::date_short(date),
-            why,
-        });
+        return Err(DomainError::Date { field, date: ru::date_short(date), why });
     }
     Ok(date)
 }
@@ -87,11 +76,7 @@ pub fn not_after(
     why: &'static str,
 ) -> Result<NaiveDate, DomainError> {
     if date > latest {
-        return Err(DomainError::Date {
-            field,
-            date: ru::date_short(date),
-            why,
-        });
+        return Err(DomainError::Date { field, date: ru::date_short(date), why });
     }
     Ok(date)
 }
@@ -102,14 +87,8 @@ mod tests {
 
     #[test]
     fn texts_are_trimmed_and_bounded() {
-        assert_eq!(
-            required("ФИО", "  Иванова А. А. ", SHORT),
-            Ok("Иванова А. А.".into())
-        );
-        assert_eq!(
-            required("ФИО", "   ", SHORT),
-            Err(DomainError::Empty { field: "ФИО" })
-        );
+        assert_eq!(required("ФИО", "  Иванова А. А. ", SHORT), Ok("Иванова А. А.".into()));
+        assert_eq!(required("ФИО", "   ", SHORT), Err(DomainError::Empty { field: "ФИО" }));
         let long = "я".repeat(SHORT + 1);
         assert!(matches!(
             required("ФИО", &long, SHORT),

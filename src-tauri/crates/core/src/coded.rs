@@ -50,10 +50,7 @@ impl<T: Code> Reconcile for Coded<T> {
 impl<T: Code> Hydrate for Coded<T> {
     fn hydrate_string(s: &str) -> Result<Self, HydrateError> {
         T::from_code(s).map(Coded).ok_or_else(|| {
-            HydrateError::unexpected(
-                format!("a known {}", std::any::type_name::<T>()),
-                format!("{s:?}"),
-            )
+            HydrateError::unexpected(format!("a known {}", std::any::type_name::<T>()), format!("{s:?}"))
         })
     }
 }

@@ -33,11 +33,8 @@ pub trait Schema: Hydrate + Reconcile + Sized {
 pub fn create<T: Schema>(value: &T, now: DateTime<Utc>) -> Result<Automerge, Error> {
     value.validate()?;
     let mut doc = Automerge::new();
-    doc.transact_with(
-        |_| commit_options(now, "создание документа"),
-        |tx| autosurgeon::reconcile(tx, value),
-    )
-    .map_err(|f| DocError::Schema(f.error.to_string()))?;
+    doc.transact_with(|_| commit_options(now, "создание документа"), |tx| autosurgeon::reconcile(tx, value))
+        .map_err(|f| DocError::Schema(f.error.to_string()))?;
     Ok(doc)
 }
 
@@ -67,14 +64,12 @@ pub fn change<T: Schema, R>(
     let done = doc.transact_with(
         |_| commit_options(now, message),
         |tx| {
-            let mut value: T =
-                autosurgeon::hydrate(tx).map_err(|e| DocError::Schema(e.to_string()))?;
+            let mut value: T = autosurgeon::hydrate(tx).map_err(|e| DocError::Schema(e.to_string()))?;
             let out = op(&mut value)?;
             if let Err(broken) = value.validate() {
                 // Refuse only if this operation broke a valid document; a document already
                 // invalid (received so from elsewhere) must stay editable.
-                let before: T =
-                    autosurgeon::hydrate(tx).map_err(|e| DocError::Schema(e.to_string()))?;
+                let before: T = autosurgeon::hydrate(tx).map_err(|e| DocError::Schema(e.to_string()))?;
                 if before.validate().is_ok() {
                     return Err(Error::Domain(broken));
                 }
@@ -87,9 +82,7 @@ pub fn change<T: Schema, R>(
 }
 
 pub(crate) fn commit_options(now: DateTime<Utc>, message: &str) -> CommitOptions {
-    CommitOptions::default()
-        .with_message(message.to_string())
-        .with_time(now.timestamp())
+    CommitOptions::default().with_message(message.to_string()).with_time(now.timestamp())
 }
 
 pub(crate) fn read_header<T: Schema>(doc: &impl ReadDoc) -> Result<(), DocError> {
@@ -102,10 +95,7 @@ pub(crate) fn read_header<T: Schema>(doc: &impl ReadDoc) -> Result<(), DocError>
         Err(e) => return Err(DocError::Corrupt(e.to_string())),
     };
     if found != T::DOC_TYPE {
-        return Err(DocError::WrongType {
-            expected: T::NAME_RU,
-            found,
-        });
+        return Err(DocError::WrongType { expected: T::NAME_RU, found });
     }
     let version = match doc.get(ROOT, "schema_version") {
         Ok(Some((Value::Scalar(s), _))) => match s.as_ref() {
@@ -116,10 +106,7 @@ pub(crate) fn read_header<T: Schema>(doc: &impl ReadDoc) -> Result<(), DocError>
         _ => return Err(DocError::Schema("нет версии схемы".into())),
     };
     if version > T::SCHEMA_VERSION {
-        return Err(DocError::TooNew {
-            found: version,
-            supported: T::SCHEMA_VERSION,
-        });
+        return Err(DocError::TooNew { found: version, supported: T::SCHEMA_VERSION });
     }
     Ok(())
 }

@@ -18,6 +18,7 @@
 
 pub mod check;
 pub mod coded;
+pub mod demo;
 pub mod document;
 pub mod error;
 pub mod pair;

@@ -49,8 +49,8 @@ pub use create::{NewMember, NewPair, default_criteria};
 pub use journal::MeetingInput;
 pub use plan::{ActivityInput, ProgrammeList};
 pub use schema::{
-    Activity, Criterion, FinalReport, Goal, Header, Item, Meeting, Member, Monitoring, PairDoc,
-    Programme, ReplacementRequest, StageScores, Survey, score_key,
+    Activity, Criterion, FinalReport, Goal, Header, Item, Meeting, Member, Monitoring, PairDoc, Programme,
+    ReplacementRequest, StageScores, Survey, score_key,
 };
 pub use texts::{TextField, set_text, splice_text};
 
@@ -106,8 +106,6 @@ impl PairDoc {
         role: MemberRole,
         what: &'static str,
     ) -> Result<&Member, DomainError> {
-        self.member(actor)
-            .filter(|m| *m.role == role)
-            .ok_or(DomainError::Forbidden(what))
+        self.member(actor).filter(|m| *m.role == role).ok_or(DomainError::Forbidden(what))
     }
 }

@@ -34,8 +34,7 @@ pub use pairs::PairInput;
 pub use people::{MentorProfileInput, PersonInput};
 pub use roadmap::seed_roadmap;
 pub use schema::{
-    Consent, MenteeRequest, MentorProfile, PairEntry, PairMember, Person, RoadmapItem, School,
-    SchoolDoc,
+    Consent, MenteeRequest, MentorProfile, PairEntry, PairMember, Person, RoadmapItem, School, SchoolDoc,
 };
 
 use chrono::{DateTime, NaiveDate, Utc};

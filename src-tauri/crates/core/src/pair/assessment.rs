@@ -1,9 +1,7 @@
 //! Monitoring (entry, intermediate, final diagnostics) and satisfaction surveys.
 
 use chrono::NaiveDate;
-use nastavnik_shared::vocab::{
-    MemberRole, MonitoringStage, Rater, SATISFACTION_MAX, SCORE_MAX, SCORE_MIN,
-};
+use nastavnik_shared::vocab::{MemberRole, MonitoringStage, Rater, SATISFACTION_MAX, SCORE_MAX, SCORE_MIN};
 
 use super::Actor;
 use super::schema::{Criterion, PairDoc, Survey, score_key};
@@ -12,12 +10,7 @@ use crate::error::DomainError;
 
 impl PairDoc {
     /// Adds a monitoring criterion.
-    pub fn add_criterion(
-        &mut self,
-        actor: &Actor,
-        id: &str,
-        title: &str,
-    ) -> Result<(), DomainError> {
+    pub fn add_criterion(&mut self, actor: &Actor, id: &str, title: &str) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         self.monitoring.criteria.push(Criterion {
             id: check::id("критерий", id)?,
@@ -37,56 +30,33 @@ impl PairDoc {
         scores: &[(String, u8)],
         on: NaiveDate,
     ) -> Result<(), DomainError> {
-        let is_mentee = self
-            .members_with(MemberRole::Mentee)
-            .any(|m| m.person_id == mentee);
+        let is_mentee = self.members_with(MemberRole::Mentee).any(|m| m.person_id == mentee);
         if !is_mentee {
-            return Err(DomainError::NotFound {
-                what: "наставляемый",
-                id: mentee.into(),
-            });
+            return Err(DomainError::NotFound { what: "наставляемый", id: mentee.into() });
         }
         match rater {
             Rater::Mentee if *actor != Actor::Person(mentee.into()) => {
                 return Err(DomainError::Forbidden("самооценку даёт сам наставляемый"));
             }
             Rater::Mentor => {
-                self.require_role(
-                    actor,
-                    MemberRole::Mentor,
-                    "оценку наставника даёт наставник",
-                )?;
+                self.require_role(actor, MemberRole::Mentor, "оценку наставника даёт наставник")?;
             }
             _ => {}
         }
         if scores.is_empty() {
-            return Err(DomainError::Empty {
-                field: "Оценки"
-            });
+            return Err(DomainError::Empty { field: "Оценки" });
         }
         for (criterion, score) in scores {
             if !self.monitoring.criteria.iter().any(|c| &c.id == criterion) {
-                return Err(DomainError::NotFound {
-                    what: "критерий",
-                    id: criterion.clone(),
-                });
+                return Err(DomainError::NotFound { what: "критерий", id: criterion.clone() });
             }
-            check::range(
-                "Оценка",
-                i64::from(*score),
-                i64::from(SCORE_MIN),
-                i64::from(SCORE_MAX),
-            )?;
+            check::range("Оценка", i64::from(*score), i64::from(SCORE_MIN), i64::from(SCORE_MAX))?;
         }
         let stage = self.monitoring.stage_mut(stage);
         for (criterion, score) in scores {
-            stage
-                .scores
-                .insert(score_key(mentee, rater, criterion), *score);
+            stage.scores.insert(score_key(mentee, rater, criterion), *score);
         }
-        stage
-            .recorded_on
-            .insert(format!("{mentee}|{}", rater.as_code()), on.into());
+        stage.recorded_on.insert(format!("{mentee}|{}", rater.as_code()), on.into());
         Ok(())
     }
 
@@ -111,12 +81,7 @@ impl PairDoc {
             .ok_or(DomainError::Forbidden("анкету заполняют участники пары"))?
             .person_id
             .clone();
-        check::range(
-            "Удовлетворённость",
-            i64::from(score),
-            1,
-            i64::from(SATISFACTION_MAX),
-        )?;
+        check::range("Удовлетворённость", i64::from(score), 1, i64::from(SATISFACTION_MAX))?;
         self.surveys.push(Survey {
             id: check::id("анкета", id)?,
             respondent,

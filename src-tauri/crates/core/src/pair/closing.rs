@@ -15,9 +15,7 @@ impl PairDoc {
     pub fn submit_final_report(&mut self, actor: &Actor, on: NaiveDate) -> Result<(), DomainError> {
         self.require_role(actor, MemberRole::Mentor, "отчёт сдаёт наставник")?;
         if self.final_report.results.as_str().trim().is_empty() {
-            return Err(DomainError::Empty {
-                field: "Результаты",
-            });
+            return Err(DomainError::Empty { field: "Результаты" });
         }
         self.final_report.submitted_on = Some(on.into());
         Ok(())
@@ -53,19 +51,14 @@ impl PairDoc {
         resolution: &str,
     ) -> Result<(), DomainError> {
         if *actor != Actor::Curator {
-            return Err(DomainError::Forbidden(
-                "решение по ходатайству принимает куратор",
-            ));
+            return Err(DomainError::Forbidden("решение по ходатайству принимает куратор"));
         }
         let resolution = check::required("Решение", resolution, check::LONG)?;
         let request = self
             .replacement_requests
             .iter_mut()
             .find(|r| r.id == id)
-            .ok_or_else(|| DomainError::NotFound {
-                what: "ходатайство",
-                id: id.into(),
-            })?;
+            .ok_or_else(|| DomainError::NotFound { what: "ходатайство", id: id.into() })?;
         request.resolution = Some(resolution);
         Ok(())
     }

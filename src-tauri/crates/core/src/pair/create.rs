@@ -51,10 +51,7 @@ pub fn default_criteria() -> Vec<Criterion> {
     ]
     .iter()
     .enumerate()
-    .map(|(i, t)| Criterion {
-        id: format!("c{}", i + 1),
-        title: (*t).to_string(),
-    })
+    .map(|(i, t)| Criterion { id: format!("c{}", i + 1), title: (*t).to_string() })
     .collect()
 }
 
@@ -62,21 +59,14 @@ impl PairDoc {
     /// Builds the first state of a pair's document, checking the input.
     pub fn new(new: NewPair, now: DateTime<Utc>) -> Result<PairDoc, DomainError> {
         let pair_id = check::id("пара", &new.pair_id)?;
-        let school_name = check::required(
-            "Образовательная организация",
-            &new.school_name,
-            check::SHORT,
-        )?;
+        let school_name = check::required("Образовательная организация", &new.school_name, check::SHORT)?;
         let role_model = check::optional("Ролевая модель", &new.role_model, check::SHORT)?;
         let period_months = check::months(new.period_months)?;
         let mut members: Vec<Member> = Vec::new();
         for m in new.members {
             let person_id = check::id("участник", &m.person_id)?;
             if members.iter().any(|x| x.person_id == person_id) {
-                return Err(DomainError::Duplicate {
-                    what: "участник",
-                    id: person_id,
-                });
+                return Err(DomainError::Duplicate { what: "участник", id: person_id });
             }
             members.push(Member {
                 person_id,
@@ -89,9 +79,7 @@ impl PairDoc {
             return Err(DomainError::Conflict("в паре должен быть наставник".into()));
         }
         if count(MemberRole::Mentee) == 0 {
-            return Err(DomainError::Conflict(
-                "в паре должен быть наставляемый".into(),
-            ));
+            return Err(DomainError::Conflict("в паре должен быть наставляемый".into()));
         }
         if new.kind == Kind::Group && count(MemberRole::Mentee) < 2 {
             return Err(DomainError::Conflict(

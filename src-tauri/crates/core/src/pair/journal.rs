@@ -29,12 +29,7 @@ impl PairDoc {
             *self.header.period_start,
             "раньше начала программы",
         )?;
-        let date = check::not_after(
-            "Дата встречи",
-            date,
-            self.period_end(),
-            "позже окончания программы",
-        )?;
+        let date = check::not_after("Дата встречи", date, self.period_end(), "позже окончания программы")?;
         Ok(MeetingInput {
             date,
             topic: check::required("Тема встречи", &input.topic, check::SHORT * 2)?,
@@ -43,19 +38,11 @@ impl PairDoc {
     }
 
     /// Adds a meeting to the journal (by a member or the curator).
-    pub fn add_meeting(
-        &mut self,
-        actor: &Actor,
-        id: &str,
-        input: MeetingInput,
-    ) -> Result<(), DomainError> {
+    pub fn add_meeting(&mut self, actor: &Actor, id: &str, input: MeetingInput) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         let id = check::id("встреча", id)?;
         if self.meetings.iter().any(|m| m.id == id) {
-            return Err(DomainError::Duplicate {
-                what: "встреча",
-                id,
-            });
+            return Err(DomainError::Duplicate { what: "встреча", id });
         }
         let input = self.checked_meeting(input)?;
         self.meetings.push(Meeting {
@@ -76,19 +63,11 @@ impl PairDoc {
         self.meetings
             .iter_mut()
             .find(|m| m.id == id)
-            .ok_or_else(|| DomainError::NotFound {
-                what: "встреча",
-                id: id.into(),
-            })
+            .ok_or_else(|| DomainError::NotFound { what: "встреча", id: id.into() })
     }
 
     /// Changes a meeting's type, date, format or topic.
-    pub fn edit_meeting(
-        &mut self,
-        actor: &Actor,
-        id: &str,
-        input: MeetingInput,
-    ) -> Result<(), DomainError> {
+    pub fn edit_meeting(&mut self, actor: &Actor, id: &str, input: MeetingInput) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         let input = self.checked_meeting(input)?;
         let m = self.meeting_mut(id)?;
@@ -103,9 +82,7 @@ impl PairDoc {
     pub fn remove_meeting(&mut self, actor: &Actor, id: &str) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         if !self.meeting_mut(id)?.confirmations.is_empty() {
-            return Err(DomainError::Conflict(
-                "подтверждённую встречу нельзя удалить".into(),
-            ));
+            return Err(DomainError::Conflict("подтверждённую встречу нельзя удалить".into()));
         }
         self.meetings.retain(|m| m.id != id);
         Ok(())
@@ -120,9 +97,7 @@ impl PairDoc {
     ) -> Result<(), DomainError> {
         let person = self
             .member(actor)
-            .ok_or(DomainError::Forbidden(
-                "подтверждают встречу только её участники",
-            ))?
+            .ok_or(DomainError::Forbidden("подтверждают встречу только её участники"))?
             .person_id
             .clone();
         let m = self.meeting_mut(id)?;
@@ -135,7 +110,6 @@ impl PairDoc {
 
     /// Whether a meeting is confirmed by a mentor and by a mentee.
     pub fn confirmed_by(&self, meeting: &Meeting, role: MemberRole) -> bool {
-        self.members_with(role)
-            .any(|member| meeting.confirmations.contains_key(&member.person_id))
+        self.members_with(role).any(|member| meeting.confirmations.contains_key(&member.person_id))
     }
 }

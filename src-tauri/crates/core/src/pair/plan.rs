@@ -72,10 +72,7 @@ impl PairDoc {
         let before = items.len();
         items.retain(|i| i.id != id);
         if items.len() == before {
-            return Err(DomainError::NotFound {
-                what: "пункт программы",
-                id: id.into(),
-            });
+            return Err(DomainError::NotFound { what: "пункт программы", id: id.into() });
         }
         Ok(())
     }
@@ -98,49 +95,24 @@ impl PairDoc {
     }
 
     fn checked_activity(&self, input: ActivityInput) -> Result<ActivityInput, DomainError> {
-        let deadline = check::not_before(
-            "Срок",
-            input.deadline,
-            *self.header.period_start,
-            "раньше начала программы",
-        )?;
-        let deadline = check::not_after(
-            "Срок",
-            deadline,
-            self.period_end(),
-            "позже окончания программы",
-        )?;
+        let deadline =
+            check::not_before("Срок", input.deadline, *self.header.period_start, "раньше начала программы")?;
+        let deadline = check::not_after("Срок", deadline, self.period_end(), "позже окончания программы")?;
         Ok(ActivityInput {
             title: check::required("Мероприятие", &input.title, check::SHORT * 2)?,
-            mentor_activity: check::optional(
-                "Деятельность наставника",
-                &input.mentor_activity,
-                check::LONG,
-            )?,
-            expected_result: check::optional(
-                "Ожидаемый результат",
-                &input.expected_result,
-                check::LONG,
-            )?,
+            mentor_activity: check::optional("Деятельность наставника", &input.mentor_activity, check::LONG)?,
+            expected_result: check::optional("Ожидаемый результат", &input.expected_result, check::LONG)?,
             deadline,
             responsible: check::optional("Ответственный", &input.responsible, check::SHORT)?,
         })
     }
 
     /// Adds an activity to the plan, status "planned".
-    pub fn add_activity(
-        &mut self,
-        actor: &Actor,
-        id: &str,
-        input: ActivityInput,
-    ) -> Result<(), DomainError> {
+    pub fn add_activity(&mut self, actor: &Actor, id: &str, input: ActivityInput) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         let id = check::id("мероприятие", id)?;
         if self.activities.iter().any(|a| a.id == id) {
-            return Err(DomainError::Duplicate {
-                what: "мероприятие",
-                id,
-            });
+            return Err(DomainError::Duplicate { what: "мероприятие", id });
         }
         let input = self.checked_activity(input)?;
         self.activities.push(Activity {
@@ -161,10 +133,7 @@ impl PairDoc {
         self.activities
             .iter_mut()
             .find(|a| a.id == id)
-            .ok_or_else(|| DomainError::NotFound {
-                what: "мероприятие",
-                id: id.into(),
-            })
+            .ok_or_else(|| DomainError::NotFound { what: "мероприятие", id: id.into() })
     }
 
     /// Edits an activity's fields (only those that differ are written, so a concurrent edit of
@@ -201,16 +170,11 @@ impl PairDoc {
         let note = check::optional("Отметка о выполнении", note, check::LONG)?;
         let done_on = match (status, done_on) {
             (ActivityStatus::Done, None) => {
-                return Err(DomainError::Empty {
-                    field: "Дата выполнения",
-                });
+                return Err(DomainError::Empty { field: "Дата выполнения" });
             }
-            (ActivityStatus::Done, Some(d)) => Some(check::not_after(
-                "Дата выполнения",
-                d,
-                today,
-                "ещё не наступила",
-            )?),
+            (ActivityStatus::Done, Some(d)) => {
+                Some(check::not_after("Дата выполнения", d, today, "ещё не наступила")?)
+            }
             _ => None,
         };
         let a = self.activity_mut(id)?;

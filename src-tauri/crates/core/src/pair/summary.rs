@@ -9,52 +9,31 @@ impl PairDoc {
     /// Computes the summary. It depends only on the document, never on the clock.
     pub fn summary(&self) -> PairSummary {
         let names = |role| self.members_with(role).map(|m| m.name.clone()).collect();
-        let counted = self
-            .activities
-            .iter()
-            .filter(|a| *a.status != ActivityStatus::Cancelled);
-        let done = counted
-            .clone()
-            .filter(|a| *a.status == ActivityStatus::Done)
-            .count();
+        let counted = self.activities.iter().filter(|a| *a.status != ActivityStatus::Cancelled);
+        let done = counted.clone().filter(|a| *a.status == ActivityStatus::Done).count();
         let open_activities = self
             .activities
             .iter()
             .filter(|a| a.status.is_open())
-            .map(|a| OpenActivity {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                deadline: *a.deadline,
-            })
+            .map(|a| OpenActivity { id: a.id.clone(), title: a.title.clone(), deadline: *a.deadline })
             .collect();
         let meetings_by_type = MeetingType::ALL
             .iter()
-            .map(|t| {
-                (
-                    *t,
-                    self.meetings
-                        .iter()
-                        .filter(|m| *m.meeting_type == *t)
-                        .count() as u32,
-                )
-            })
+            .map(|t| (*t, self.meetings.iter().filter(|m| *m.meeting_type == *t).count() as u32))
             .filter(|(_, n)| *n > 0)
             .collect();
         let confirmed = self
             .meetings
             .iter()
-            .filter(|m| {
-                self.confirmed_by(m, MemberRole::Mentor) && self.confirmed_by(m, MemberRole::Mentee)
-            })
+            .filter(|m| self.confirmed_by(m, MemberRole::Mentor) && self.confirmed_by(m, MemberRole::Mentee))
             .count();
         let score_change = self
             .average_score(MonitoringStage::Entry)
             .zip(self.average_score(MonitoringStage::Final))
             .map(|(entry, final_score)| ScoreChange { entry, final_score });
         let surveys = self.surveys.len() as u32;
-        let satisfaction = (surveys > 0).then(|| {
-            self.surveys.iter().map(|s| f64::from(s.score)).sum::<f64>() / f64::from(surveys)
-        });
+        let satisfaction = (surveys > 0)
+            .then(|| self.surveys.iter().map(|s| f64::from(s.score)).sum::<f64>() / f64::from(surveys));
         PairSummary {
             pair_id: self.pair_id.clone(),
             mentors: names(MemberRole::Mentor),
@@ -63,16 +42,10 @@ impl PairDoc {
             kind: *self.header.kind,
             period_start: *self.header.period_start,
             period_months: self.header.period_months,
-            plan: Share {
-                part: done as u32,
-                whole: counted.count() as u32,
-            },
+            plan: Share { part: done as u32, whole: counted.count() as u32 },
             open_activities,
             meetings_by_type,
-            meetings_confirmed: Share {
-                part: confirmed as u32,
-                whole: self.meetings.len() as u32,
-            },
+            meetings_confirmed: Share { part: confirmed as u32, whole: self.meetings.len() as u32 },
             last_meeting: self.meetings.iter().map(|m| *m.date).max(),
             score_change,
             satisfaction,

@@ -81,42 +81,24 @@ pub fn set_text(
     value: &str,
 ) -> Result<(), Error> {
     let text = locate(doc, actor, field)?;
-    let old: Vec<char> = doc
-        .text(&text)
-        .map_err(|e| DocError::Schema(e.to_string()))?
-        .chars()
-        .collect();
+    let old: Vec<char> = doc.text(&text).map_err(|e| DocError::Schema(e.to_string()))?.chars().collect();
     let new: Vec<char> = value.chars().collect();
     let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
-    let suffix = old[prefix..]
-        .iter()
-        .rev()
-        .zip(new[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let suffix =
+        old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
     let insert: String = new[prefix..new.len() - suffix].iter().collect();
-    splice_text(
-        doc,
-        now,
-        actor,
-        field,
-        prefix,
-        old.len() - prefix - suffix,
-        &insert,
-    )
+    splice_text(doc, now, actor, field, prefix, old.len() - prefix - suffix, &insert)
 }
 
 fn locate(doc: &Automerge, actor: &Actor, field: &TextField) -> Result<ObjId, Error> {
-    let members: Vec<Member> = autosurgeon::hydrate_prop(doc, ROOT, "members")
-        .map_err(|e| DocError::Schema(e.to_string()))?;
+    let members: Vec<Member> =
+        autosurgeon::hydrate_prop(doc, ROOT, "members").map_err(|e| DocError::Schema(e.to_string()))?;
     document::read_header::<PairDoc>(doc)?;
     let member = match actor {
         Actor::Person(id) => members.iter().find(|m| &m.person_id == id),
         Actor::Curator => None,
     }
-    .ok_or(DomainError::Forbidden(
-        "писать в дневник пары могут только её участники",
-    ))?;
+    .ok_or(DomainError::Forbidden("писать в дневник пары могут только её участники"))?;
     field.allowed(member)?;
     let (parent, key) = match field {
         TextField::Notes(id) => (meeting(doc, id)?, "notes"),
@@ -139,18 +121,12 @@ fn meeting(doc: &Automerge, id: &str) -> Result<ObjId, Error> {
             return Ok(obj);
         }
     }
-    Err(DomainError::NotFound {
-        what: "встреча",
-        id: id.into(),
-    }
-    .into())
+    Err(DomainError::NotFound { what: "встреча", id: id.into() }.into())
 }
 
 fn object(doc: &Automerge, parent: &ObjId, key: &str) -> Result<ObjId, Error> {
     match doc.get(parent, key) {
         Ok(Some((Value::Object(_), obj))) => Ok(obj),
-        _ => Err(
-            DocError::Schema(format!("нет поля {key} в {}", <PairDoc as Schema>::NAME_RU)).into(),
-        ),
+        _ => Err(DocError::Schema(format!("нет поля {key} в {}", <PairDoc as Schema>::NAME_RU)).into()),
     }
 }

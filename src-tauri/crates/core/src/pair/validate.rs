@@ -20,38 +20,20 @@ impl Schema for PairDoc {
         crate::check::months(u32::from(self.header.period_months))?;
         for m in &self.members {
             if m.name.trim().is_empty() {
-                return Err(DomainError::Empty {
-                    field: "ФИО участника",
-                });
+                return Err(DomainError::Empty { field: "ФИО участника" });
             }
         }
         for a in &self.activities {
             if a.title.trim().is_empty() {
-                return Err(DomainError::Empty {
-                    field: "Мероприятие",
-                });
+                return Err(DomainError::Empty { field: "Мероприятие" });
             }
         }
-        let stages = [
-            &self.monitoring.entry,
-            &self.monitoring.intermediate,
-            &self.monitoring.final_stage,
-        ];
+        let stages = [&self.monitoring.entry, &self.monitoring.intermediate, &self.monitoring.final_stage];
         for score in stages.iter().flat_map(|s| s.scores.values()) {
-            crate::check::range(
-                "Оценка",
-                i64::from(*score),
-                i64::from(SCORE_MIN),
-                i64::from(SCORE_MAX),
-            )?;
+            crate::check::range("Оценка", i64::from(*score), i64::from(SCORE_MIN), i64::from(SCORE_MAX))?;
         }
         for s in &self.surveys {
-            crate::check::range(
-                "Удовлетворённость",
-                i64::from(s.score),
-                1,
-                i64::from(SATISFACTION_MAX),
-            )?;
+            crate::check::range("Удовлетворённость", i64::from(s.score), 1, i64::from(SATISFACTION_MAX))?;
         }
         Ok(())
     }

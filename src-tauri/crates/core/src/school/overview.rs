@@ -10,9 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use nastavnik_shared::report::{
-    Kpi, KpiKind, OverdueActivity, PairRow, PairSummary, SchoolOverview, Share,
-};
+use nastavnik_shared::report::{Kpi, KpiKind, OverdueActivity, PairRow, PairSummary, SchoolOverview, Share};
 use nastavnik_shared::vocab::{Form, MemberRole, PairStatus, PersonCategory};
 
 use super::schema::{PairEntry, Person, SchoolDoc};
@@ -24,8 +22,7 @@ fn counts(p: &PairEntry) -> bool {
 /// Builds the overview as of `today`. `summaries` may miss pairs whose documents have not
 /// reached this device yet; their rows say so.
 pub fn overview(school: &SchoolDoc, summaries: &[PairSummary], today: NaiveDate) -> SchoolOverview {
-    let by_id: HashMap<&str, &PairSummary> =
-        summaries.iter().map(|s| (s.pair_id.as_str(), s)).collect();
+    let by_id: HashMap<&str, &PairSummary> = summaries.iter().map(|s| (s.pair_id.as_str(), s)).collect();
     let mut involved: HashSet<&str> = HashSet::new();
     let mut mentees: HashSet<&str> = HashSet::new();
     for pair in school.pairs.iter().filter(|p| counts(p)) {
@@ -39,53 +36,29 @@ pub fn overview(school: &SchoolDoc, summaries: &[PairSummary], today: NaiveDate)
     let share = |filter: &dyn Fn(&Person) -> bool, counted: &HashSet<&str>| {
         let whole: Vec<&Person> = school.people.iter().filter(|p| filter(p)).collect();
         Share {
-            part: whole
-                .iter()
-                .filter(|p| counted.contains(p.id.as_str()))
-                .count() as u32,
+            part: whole.iter().filter(|p| counted.contains(p.id.as_str())).count() as u32,
             whole: whole.len() as u32,
         }
     };
     let teacher = |p: &Person| *p.category == PersonCategory::Teacher;
     let student = |p: &Person| *p.category == PersonCategory::Student;
     let young = |p: &Person| {
-        teacher(p)
-            && p.age(today).is_some_and(|a| a < 35)
-            && p.teaching_years.is_some_and(|y| y <= 3)
+        teacher(p) && p.age(today).is_some_and(|a| a < 35) && p.teaching_years.is_some_and(|y| y <= 3)
     };
     let kpis = vec![
-        Kpi {
-            kind: KpiKind::TeachersInvolved,
-            share: share(&teacher, &involved),
-        },
-        Kpi {
-            kind: KpiKind::StudentsInvolved,
-            share: share(&student, &involved),
-        },
-        Kpi {
-            kind: KpiKind::YoungTeachersSupported,
-            share: share(&young, &mentees),
-        },
+        Kpi { kind: KpiKind::TeachersInvolved, share: share(&teacher, &involved) },
+        Kpi { kind: KpiKind::StudentsInvolved, share: share(&student, &involved) },
+        Kpi { kind: KpiKind::YoungTeachersSupported, share: share(&young, &mentees) },
     ];
 
     let pairs_by_form = Form::ALL
         .iter()
-        .map(|f| {
-            (
-                *f,
-                school.pairs.iter().filter(|p| *p.form == *f).count() as u32,
-            )
-        })
+        .map(|f| (*f, school.pairs.iter().filter(|p| *p.form == *f).count() as u32))
         .filter(|(_, n)| *n > 0)
         .collect();
     let pairs_by_status = PairStatus::ALL
         .iter()
-        .map(|s| {
-            (
-                *s,
-                school.pairs.iter().filter(|p| *p.status == *s).count() as u32,
-            )
-        })
+        .map(|s| (*s, school.pairs.iter().filter(|p| *p.status == *s).count() as u32))
         .collect();
 
     let mut plan = Share { part: 0, whole: 0 };
@@ -94,9 +67,7 @@ pub fn overview(school: &SchoolDoc, summaries: &[PairSummary], today: NaiveDate)
     let mut rows = Vec::with_capacity(school.pairs.len());
     for pair in &school.pairs {
         let summary = by_id.get(pair.id.as_str()).copied();
-        let title = summary
-            .map(PairSummary::title)
-            .unwrap_or_else(|| title_from_index(school, pair));
+        let title = summary.map(PairSummary::title).unwrap_or_else(|| title_from_index(school, pair));
         if let (Some(s), true) = (summary, counts(pair)) {
             plan.part += s.plan.part;
             plan.whole += s.plan.whole;
@@ -129,11 +100,7 @@ pub fn overview(school: &SchoolDoc, summaries: &[PairSummary], today: NaiveDate)
             satisfaction: summary.and_then(|s| s.satisfaction),
         });
     }
-    overdue.sort_by(|a, b| {
-        b.days_overdue
-            .cmp(&a.days_overdue)
-            .then(a.pair_title.cmp(&b.pair_title))
-    });
+    overdue.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.pair_title.cmp(&b.pair_title)));
     SchoolOverview {
         school_name: school.school.name.clone(),
         as_of: today,
@@ -151,11 +118,7 @@ pub fn overview(school: &SchoolDoc, summaries: &[PairSummary], today: NaiveDate)
 fn months_worked(s: &PairSummary, today: NaiveDate) -> f64 {
     let end = today.min(s.period_end());
     let days = (end - s.period_start).num_days() + 1;
-    if days <= 0 {
-        0.0
-    } else {
-        (days as f64 / 30.44).max(1.0)
-    }
+    if days <= 0 { 0.0 } else { (days as f64 / 30.44).max(1.0) }
 }
 
 fn title_from_index(school: &SchoolDoc, pair: &PairEntry) -> String {
@@ -163,17 +126,9 @@ fn title_from_index(school: &SchoolDoc, pair: &PairEntry) -> String {
         pair.members
             .iter()
             .filter(|m| *m.role == role)
-            .map(|m| {
-                school
-                    .person(&m.person_id)
-                    .map_or(m.person_id.as_str(), |p| p.name.as_str())
-            })
+            .map(|m| school.person(&m.person_id).map_or(m.person_id.as_str(), |p| p.name.as_str()))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    format!(
-        "{} → {}",
-        names(MemberRole::Mentor),
-        names(MemberRole::Mentee)
-    )
+    format!("{} → {}", names(MemberRole::Mentor), names(MemberRole::Mentee))
 }

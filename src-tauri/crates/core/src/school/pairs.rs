@@ -33,52 +33,26 @@ impl SchoolDoc {
         self.pairs
             .iter()
             .filter(|p| matches!(*p.status, PairStatus::Forming | PairStatus::Active))
-            .filter(|p| {
-                p.members
-                    .iter()
-                    .any(|m| m.person_id == person_id && *m.role == MemberRole::Mentor)
-            })
-            .map(|p| {
-                p.members
-                    .iter()
-                    .filter(|m| *m.role == MemberRole::Mentee)
-                    .count()
-            })
+            .filter(|p| p.members.iter().any(|m| m.person_id == person_id && *m.role == MemberRole::Mentor))
+            .map(|p| p.members.iter().filter(|m| *m.role == MemberRole::Mentee).count())
             .sum()
     }
 
     /// Forms a pair or group (status "forming") and returns the first state of its document.
     /// The caller creates the pair's automerge document from it, on this device only.
-    pub fn form_pair(
-        &mut self,
-        input: PairInput,
-        now: DateTime<Utc>,
-    ) -> Result<PairDoc, DomainError> {
+    pub fn form_pair(&mut self, input: PairInput, now: DateTime<Utc>) -> Result<PairDoc, DomainError> {
         let id = check::id("пара", &input.id)?;
         if self.pairs.iter().any(|p| p.id == id) {
-            return Err(DomainError::Duplicate {
-                what: "пара", id
-            });
+            return Err(DomainError::Duplicate { what: "пара", id });
         }
         let mut members = Vec::new();
         for (person_id, role) in &input.members {
             let person = self.person(person_id)?;
-            members.push(NewMember {
-                person_id: person.id.clone(),
-                name: person.name.clone(),
-                role: *role,
-            });
+            members.push(NewMember { person_id: person.id.clone(), name: person.name.clone(), role: *role });
         }
-        let new_mentees = members
-            .iter()
-            .filter(|m| m.role == MemberRole::Mentee)
-            .count();
+        let new_mentees = members.iter().filter(|m| m.role == MemberRole::Mentee).count();
         for mentor in members.iter().filter(|m| m.role == MemberRole::Mentor) {
-            if let Some(profile) = self
-                .mentor_profiles
-                .iter()
-                .find(|p| p.person_id == mentor.person_id)
-            {
+            if let Some(profile) = self.mentor_profiles.iter().find(|p| p.person_id == mentor.person_id) {
                 let load = self.mentor_load(&mentor.person_id);
                 if load + new_mentees > usize::from(profile.capacity) {
                     return Err(DomainError::Conflict(format!(
@@ -107,10 +81,7 @@ impl SchoolDoc {
             members: input
                 .members
                 .iter()
-                .map(|(person_id, role)| PairMember {
-                    person_id: person_id.clone(),
-                    role: (*role).into(),
-                })
+                .map(|(person_id, role)| PairMember { person_id: person_id.clone(), role: (*role).into() })
                 .collect(),
             form: input.form.into(),
             kind: input.kind.into(),
@@ -129,20 +100,14 @@ impl SchoolDoc {
         self.pairs
             .iter()
             .find(|p| p.id == id)
-            .ok_or_else(|| DomainError::NotFound {
-                what: "пара",
-                id: id.into(),
-            })
+            .ok_or_else(|| DomainError::NotFound { what: "пара", id: id.into() })
     }
 
     fn pair_mut(&mut self, id: &str) -> Result<&mut PairEntry, DomainError> {
         self.pairs
             .iter_mut()
             .find(|p| p.id == id)
-            .ok_or_else(|| DomainError::NotFound {
-                what: "пара",
-                id: id.into(),
-            })
+            .ok_or_else(|| DomainError::NotFound { what: "пара", id: id.into() })
     }
 
     /// Records the head's order «О закреплении наставнических пар» for a pair.

@@ -49,23 +49,13 @@ impl Person {
 
     /// Whether a valid consent is on file: a parent's for a minor, the person's own otherwise.
     pub fn has_consent(&self, today: NaiveDate) -> bool {
-        let needed = if self.is_minor(today) {
-            ConsentGiver::Parent
-        } else {
-            ConsentGiver::Participant
-        };
-        self.consents
-            .iter()
-            .any(|c| *c.giver == needed && c.withdrawn_on.is_none() && *c.signed_on <= today)
+        let needed = if self.is_minor(today) { ConsentGiver::Parent } else { ConsentGiver::Participant };
+        self.consents.iter().any(|c| *c.giver == needed && c.withdrawn_on.is_none() && *c.signed_on <= today)
     }
 }
 
 impl SchoolDoc {
-    fn checked_person(
-        id: String,
-        input: PersonInput,
-        today: NaiveDate,
-    ) -> Result<Person, DomainError> {
+    fn checked_person(id: String, input: PersonInput, today: NaiveDate) -> Result<Person, DomainError> {
         if let Some(y) = input.birth_year {
             check::range(
                 "Год рождения",
@@ -75,9 +65,7 @@ impl SchoolDoc {
             )?;
         }
         if input.teaching_years.is_some() && input.category != PersonCategory::Teacher {
-            return Err(DomainError::Conflict(
-                "педагогический стаж указывается только у педагогов".into(),
-            ));
+            return Err(DomainError::Conflict("педагогический стаж указывается только у педагогов".into()));
         }
         if let Some(t) = input.teaching_years {
             check::range("Педагогический стаж", i64::from(t), 0, 60)?;
@@ -86,11 +74,7 @@ impl SchoolDoc {
             id,
             name: check::required("ФИО", &input.name, check::SHORT)?,
             category: input.category.into(),
-            subject_or_class: check::optional(
-                "Предмет или класс",
-                &input.subject_or_class,
-                check::SHORT,
-            )?,
+            subject_or_class: check::optional("Предмет или класс", &input.subject_or_class, check::SHORT)?,
             birth_year: input.birth_year,
             teaching_years: input.teaching_years,
             consents: Vec::new(),
@@ -98,18 +82,10 @@ impl SchoolDoc {
     }
 
     /// Adds a person to the bank.
-    pub fn add_person(
-        &mut self,
-        id: &str,
-        input: PersonInput,
-        today: NaiveDate,
-    ) -> Result<(), DomainError> {
+    pub fn add_person(&mut self, id: &str, input: PersonInput, today: NaiveDate) -> Result<(), DomainError> {
         let id = check::id("человек", id)?;
         if self.person(&id).is_ok() {
-            return Err(DomainError::Duplicate {
-                what: "человек",
-                id,
-            });
+            return Err(DomainError::Duplicate { what: "человек", id });
         }
         let person = Self::checked_person(id, input, today)?;
         self.people.push(person);
@@ -117,12 +93,7 @@ impl SchoolDoc {
     }
 
     /// Edits a person's card (consents are kept).
-    pub fn edit_person(
-        &mut self,
-        id: &str,
-        input: PersonInput,
-        today: NaiveDate,
-    ) -> Result<(), DomainError> {
+    pub fn edit_person(&mut self, id: &str, input: PersonInput, today: NaiveDate) -> Result<(), DomainError> {
         let fresh = Self::checked_person(id.into(), input, today)?;
         let p = self.person_mut(id)?;
         p.name = fresh.name;
@@ -138,20 +109,14 @@ impl SchoolDoc {
         self.people
             .iter()
             .find(|p| p.id == id)
-            .ok_or_else(|| DomainError::NotFound {
-                what: "человек",
-                id: id.into(),
-            })
+            .ok_or_else(|| DomainError::NotFound { what: "человек", id: id.into() })
     }
 
     fn person_mut(&mut self, id: &str) -> Result<&mut Person, DomainError> {
         self.people
             .iter_mut()
             .find(|p| p.id == id)
-            .ok_or_else(|| DomainError::NotFound {
-                what: "человек",
-                id: id.into(),
-            })
+            .ok_or_else(|| DomainError::NotFound { what: "человек", id: id.into() })
     }
 
     /// Records a signed consent. For a minor, only a parent's (legal representative's) counts.
@@ -196,10 +161,7 @@ impl SchoolDoc {
             .consents
             .iter_mut()
             .find(|c| c.id == consent_id)
-            .ok_or_else(|| DomainError::NotFound {
-                what: "согласие",
-                id: consent_id.into(),
-            })?;
+            .ok_or_else(|| DomainError::NotFound { what: "согласие", id: consent_id.into() })?;
         consent.withdrawn_on = Some(on.into());
         Ok(())
     }
@@ -211,12 +173,7 @@ impl SchoolDoc {
         input: MentorProfileInput,
     ) -> Result<(), DomainError> {
         self.person(person_id)?;
-        check::range(
-            "Сколько наставляемых может вести",
-            i64::from(input.capacity),
-            1,
-            10,
-        )?;
+        check::range("Сколько наставляемых может вести", i64::from(input.capacity), 1, 10)?;
         let competencies = input
             .competencies
             .iter()
@@ -228,11 +185,7 @@ impl SchoolDoc {
             capacity: input.capacity,
             forms: input.forms.into_iter().map(Into::into).collect(),
         };
-        match self
-            .mentor_profiles
-            .iter_mut()
-            .find(|p| p.person_id == person_id)
-        {
+        match self.mentor_profiles.iter_mut().find(|p| p.person_id == person_id) {
             Some(existing) => *existing = profile,
             None => self.mentor_profiles.push(profile),
         }

@@ -104,21 +104,9 @@ const SEED: &[(RoadmapStage, u8, &str, u32, &str)] = {
             2,
             CURATOR,
         ),
-        (
-            MentorTraining,
-            3,
-            "Поиск экспертов и материалов для проведения обучения наставников",
-            2,
-            CURATOR,
-        ),
+        (MentorTraining, 3, "Поиск экспертов и материалов для проведения обучения наставников", 2, CURATOR),
         (MentorTraining, 4, "Обучение наставников", 2, CURATOR),
-        (
-            PairForming,
-            1,
-            "Организация групповой встречи наставников и наставляемых",
-            2,
-            CURATOR,
-        ),
+        (PairForming, 1, "Организация групповой встречи наставников и наставляемых", 2, CURATOR),
         (
             PairForming,
             2,
@@ -140,20 +128,8 @@ const SEED: &[(RoadmapStage, u8, &str, u32, &str)] = {
             3,
             CURATOR,
         ),
-        (
-            PairWork,
-            1,
-            "Проведение первой, организационной, встречи наставника и наставляемого",
-            3,
-            CURATOR,
-        ),
-        (
-            PairWork,
-            2,
-            "Проведение второй, пробной рабочей, встречи наставника и наставляемого",
-            3,
-            CURATOR,
-        ),
+        (PairWork, 1, "Проведение первой, организационной, встречи наставника и наставляемого", 3, CURATOR),
+        (PairWork, 2, "Проведение второй, пробной рабочей, встречи наставника и наставляемого", 3, CURATOR),
         (
             PairWork,
             3,
@@ -161,27 +137,9 @@ const SEED: &[(RoadmapStage, u8, &str, u32, &str)] = {
             3,
             CURATOR,
         ),
-        (
-            PairWork,
-            4,
-            "Регулярные встречи наставника и наставляемого",
-            6,
-            CURATOR,
-        ),
-        (
-            PairWork,
-            5,
-            "Сбор обратной связи от участников программы наставничества",
-            7,
-            CURATOR,
-        ),
-        (
-            PairWork,
-            6,
-            "Проведение заключительной встречи наставника и наставляемого",
-            7,
-            CURATOR,
-        ),
+        (PairWork, 4, "Регулярные встречи наставника и наставляемого", 6, CURATOR),
+        (PairWork, 5, "Сбор обратной связи от участников программы наставничества", 7, CURATOR),
+        (PairWork, 6, "Проведение заключительной встречи наставника и наставляемого", 7, CURATOR),
         (
             PairWork,
             7,
@@ -210,13 +168,7 @@ const SEED: &[(RoadmapStage, u8, &str, u32, &str)] = {
             8,
             HEAD,
         ),
-        (
-            Completion,
-            3,
-            "Проведение мониторинга качества реализации программы наставничества",
-            8,
-            CURATOR,
-        ),
+        (Completion, 3, "Проведение мониторинга качества реализации программы наставничества", 8, CURATOR),
         (
             Completion,
             4,
@@ -245,13 +197,7 @@ const SEED: &[(RoadmapStage, u8, &str, u32, &str)] = {
             9,
             CURATOR,
         ),
-        (
-            Completion,
-            8,
-            "Формирование долгосрочной базы наставников",
-            9,
-            CURATOR,
-        ),
+        (Completion, 8, "Формирование долгосрочной базы наставников", 9, CURATOR),
     ]
 };
 
@@ -281,18 +227,13 @@ use chrono::Datelike as _;
 
 impl SchoolDoc {
     /// Changes the status of a roadmap activity.
-    pub fn set_roadmap_status(
-        &mut self,
-        id: &str,
-        status: RoadmapStatus,
-    ) -> Result<(), DomainError> {
+    pub fn set_roadmap_status(&mut self, id: &str, status: RoadmapStatus) -> Result<(), DomainError> {
         let item = self
             .roadmap
             .iter_mut()
             .find(|i| i.id == id)
             .ok_or_else(|| DomainError::NotFound {
-                what: "мероприятие дорожной карты",
-                id: id.into(),
+                what: "мероприятие дорожной карты", id: id.into()
             })?;
         item.status = status.into();
         Ok(())
