@@ -109,3 +109,6 @@ impl PairDoc {
         self.member(actor).filter(|m| *m.role == role).ok_or(DomainError::Forbidden(what))
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

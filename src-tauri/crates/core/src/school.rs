@@ -100,3 +100,6 @@ impl Schema for SchoolDoc {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;

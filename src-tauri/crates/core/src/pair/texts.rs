@@ -130,3 +130,88 @@ fn object(doc: &Automerge, parent: &ObjId, key: &str) -> Result<ObjId, Error> {
         _ => Err(DocError::Schema(format!("нет поля {key} в {}", <PairDoc as Schema>::NAME_RU)).into()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use automerge::ActorId;
+    use nastavnik_shared::vocab::{MeetingFormat, MeetingType};
+
+    use super::*;
+    use crate::pair::MeetingInput;
+    use crate::pair::tests::{d, now, pair};
+
+    fn doc_with_meeting() -> Automerge {
+        let mut p = pair();
+        let input = MeetingInput {
+            meeting_type: MeetingType::Regular,
+            date: d(10, 1),
+            format: MeetingFormat::Remote,
+            topic: "Урок".into(),
+        };
+        p.add_meeting(&Actor::Curator, "m1", input).unwrap();
+        document::create(&p, now()).unwrap()
+    }
+
+    fn notes(doc: &Automerge) -> String {
+        document::read::<PairDoc>(doc).unwrap().meetings[0].notes.as_str().to_string()
+    }
+
+    fn mentor() -> Actor {
+        Actor::Person("mentor".into())
+    }
+
+    #[test]
+    fn splices_count_code_points() {
+        let mut doc = doc_with_meeting();
+        let field = TextField::Notes("m1".into());
+        splice_text(&mut doc, now(), &mentor(), &field, 0, 0, "Привет, мир").unwrap();
+        splice_text(&mut doc, now(), &mentor(), &field, 6, 0, " 😀").unwrap();
+        assert_eq!(notes(&doc), "Привет 😀, мир");
+        splice_text(&mut doc, now(), &mentor(), &field, 7, 1, "🙂").unwrap();
+        assert_eq!(notes(&doc), "Привет 🙂, мир");
+        let heads = doc.get_heads();
+        let err = splice_text(&mut doc, now(), &mentor(), &field, 13, 2, "x").unwrap_err();
+        assert!(err.to_string().contains("за пределами текста"), "{err}");
+        assert_eq!(doc.get_heads(), heads);
+    }
+
+    #[test]
+    fn who_may_write_what() {
+        let mut doc = doc_with_meeting();
+        let mentee = Actor::Person("mentee0".into());
+        let refl = TextField::Reflection("m1".into());
+        let forbidden = |r: Result<(), Error>| matches!(r, Err(Error::Domain(DomainError::Forbidden(_))));
+        assert!(forbidden(set_text(&mut doc, now(), &mentor(), &refl, "x")));
+        assert!(forbidden(set_text(&mut doc, now(), &Actor::Curator, &TextField::Notes("m1".into()), "x")));
+        assert!(forbidden(set_text(
+            &mut doc,
+            now(),
+            &Actor::Person("x".into()),
+            &TextField::Notes("m1".into()),
+            "x"
+        )));
+        assert!(forbidden(set_text(&mut doc, now(), &mentee, &TextField::ReportResults, "x")));
+        let missing = set_text(&mut doc, now(), &mentor(), &TextField::Notes("m9".into()), "x");
+        assert!(matches!(missing, Err(Error::Domain(DomainError::NotFound { .. }))));
+        set_text(&mut doc, now(), &mentee, &refl, "Полезно").unwrap();
+        set_text(&mut doc, now(), &mentor(), &TextField::ReportResults, "Итоги").unwrap();
+        let p: PairDoc = document::read(&doc).unwrap();
+        assert_eq!(p.meetings[0].reflection.as_str(), "Полезно");
+        assert_eq!(p.final_report.results.as_str(), "Итоги");
+    }
+
+    #[test]
+    fn concurrent_typing_keeps_both_sides() {
+        let mut a = doc_with_meeting();
+        let field = TextField::Notes("m1".into());
+        set_text(&mut a, now(), &mentor(), &field, "Обсудили урок.").unwrap();
+        let mut b = a.fork().with_actor(ActorId::random());
+        set_text(&mut a, now(), &mentor(), &field, "Обсудили открытый урок.").unwrap();
+        set_text(&mut b, now(), &Actor::Person("mentee0".into()), &field, "Обсудили урок. Я попробую.")
+            .unwrap();
+        a.merge(&mut b).unwrap();
+        b.merge(&mut a).unwrap();
+        assert_eq!(notes(&a), "Обсудили открытый урок. Я попробую.");
+        assert_eq!(notes(&a), notes(&b));
+    }
+}
