@@ -2,6 +2,8 @@
 //! same activity, the same meeting and the same notes), merge in random orders, and must end
 //! with identical state that still passes validation.
 
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
 use automerge::{ActorId, Automerge};
 use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
 use nastavnik_core::document::{self, Schema};

@@ -1,6 +1,8 @@
 //! Whatever bytes reach the loader — garbage, a torn file, another document — the result is
 //! a clear error, never a panic, and a good document is never mistaken for another type.
 
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
 use automerge::{Automerge, ROOT, transaction::Transactable};
 use nastavnik_core::DocError;
 use nastavnik_core::document;

@@ -1,5 +1,7 @@
 //! What users see when two devices edited the same thing offline, case by case.
 
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
 use automerge::{ActorId, Automerge};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use nastavnik_core::demo;
