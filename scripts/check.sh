@@ -29,4 +29,8 @@ step "wasm32 build of nastavnik-shared"
 cargo build -p nastavnik-shared --target wasm32-unknown-unknown --locked
 
 step "tests"
-cargo test --workspace --locked
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+cargo test --workspace --locked 2>&1 | tee "$log"
+# One closing line over all test binaries (cargo prints one per binary, the last often a doc-test run of 0).
+awk '/^test result:/ { p += $4; f += $6; i += $8 } END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, i }' "$log"

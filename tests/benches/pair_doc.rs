@@ -78,7 +78,7 @@ fn notes(seed: u64, bytes: usize) -> String {
         x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         let word = WORDS[(x >> 33) as usize % WORDS.len()];
         out.push_str(word);
-        out.push_str(if (x >> 20) % 9 == 0 { ". " } else { " " });
+        out.push_str(if (x >> 20).is_multiple_of(9) { ". " } else { " " });
     }
     out
 }
@@ -148,9 +148,9 @@ fn build(burst: usize) -> Automerge {
         };
         change(&mut doc, now, "встреча", |p: &mut PairDoc| p.add_meeting(&mentor, &id, input)).unwrap();
         let field = TextField::Notes(id.clone());
-        let mut typed = 0;
+        let mut typed: usize = 0;
         for chunk in chars.chunks(burst) {
-            let who = if typed % 2 == 0 { &mentor } else { &mentee };
+            let who = if typed.is_multiple_of(2) { &mentor } else { &mentee };
             splice_text(&mut doc, now, who, &field, typed, 0, &chunk.iter().collect::<String>()).unwrap();
             typed += chunk.len();
         }
@@ -205,11 +205,12 @@ fn main() {
         let mut edited = doc.clone();
         let now = Utc.with_ymd_and_hms(2027, 8, 31, 13, 0, 0).unwrap();
         let mentor = Actor::Person("mentor".into());
-        let mut n = 0;
+        let mut n: u32 = 0;
         let status = time(20, || {
             n += 1;
             change(&mut edited, now, "статус", |p: &mut PairDoc| {
-                let status = if n % 2 == 0 { ActivityStatus::Planned } else { ActivityStatus::InProgress };
+                let status =
+                    if n.is_multiple_of(2) { ActivityStatus::Planned } else { ActivityStatus::InProgress };
                 p.set_activity_status(&mentor, "a29", status, None, "", now.date_naive())
             })
             .unwrap()
