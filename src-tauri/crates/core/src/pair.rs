@@ -38,6 +38,7 @@
 mod assessment;
 mod closing;
 mod create;
+mod header;
 mod journal;
 mod plan;
 mod schema;
@@ -46,6 +47,7 @@ mod texts;
 mod validate;
 
 pub use create::{NewMember, NewPair, default_criteria};
+pub use header::HeaderInput;
 pub use journal::MeetingInput;
 pub use plan::{ActivityInput, ProgrammeList};
 pub use schema::{

@@ -77,6 +77,36 @@ impl PairDoc {
         Ok(())
     }
 
+    /// Rewords a direction, deficit or strength.
+    pub fn edit_programme_item(
+        &mut self,
+        actor: &Actor,
+        list: ProgrammeList,
+        id: &str,
+        text: &str,
+    ) -> Result<(), DomainError> {
+        self.require_participant(actor)?;
+        let text = check::required("Формулировка", text, check::LONG)?;
+        let item = self
+            .list_mut(list)
+            .iter_mut()
+            .find(|i| i.id == id)
+            .ok_or_else(|| DomainError::NotFound { what: "пункт программы", id: id.into() })?;
+        item.text = text;
+        Ok(())
+    }
+
+    /// Removes a goal.
+    pub fn remove_goal(&mut self, actor: &Actor, id: &str) -> Result<(), DomainError> {
+        self.require_participant(actor)?;
+        let before = self.programme.goals.len();
+        self.programme.goals.retain(|g| g.id != id);
+        if self.programme.goals.len() == before {
+            return Err(DomainError::NotFound { what: "цель", id: id.into() });
+        }
+        Ok(())
+    }
+
     /// Adds a goal.
     pub fn add_goal(
         &mut self,

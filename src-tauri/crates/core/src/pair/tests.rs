@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use nastavnik_shared::vocab::{
-    ActivityStatus, Form, Kind, MeetingFormat, MeetingType, MemberRole, MonitoringStage, Rater,
+    ActivityStatus, Form, GoalTerm, Kind, MeetingFormat, MeetingType, MemberRole, MonitoringStage, Rater,
 };
 
 use super::*;
@@ -288,4 +288,42 @@ fn a_refused_change_leaves_the_document_untouched() {
     assert_eq!(change.message().map(|m| m.to_string()).as_deref(), Some("мероприятие"));
     assert_eq!(change.timestamp(), now().timestamp());
     assert_eq!(document::read::<PairDoc>(&doc).unwrap().activities.len(), 1);
+}
+
+#[test]
+fn only_the_curator_changes_form_and_period() {
+    let mut p = pair();
+    let header = |months| HeaderInput {
+        form: Form::HeadTeacher,
+        kind: Kind::ShortTerm,
+        role_model: "руководитель ОО – педагог".into(),
+        period_start: d(10, 1),
+        period_months: months,
+    };
+    assert!(matches!(p.edit_header(&mentor(), header(6)), Err(DomainError::Forbidden(_))));
+    assert_eq!(p.edit_header(&Actor::Curator, header(13)), Err(DomainError::Period { months: 13 }));
+    assert_eq!(*p.header.form, Form::TeacherTeacher, "refused edits change nothing");
+    p.edit_header(&Actor::Curator, header(6)).unwrap();
+    assert_eq!(
+        (*p.header.form, *p.header.kind, p.period_end()),
+        (Form::HeadTeacher, Kind::ShortTerm, d(3, 31))
+    );
+}
+
+#[test]
+fn programme_lists_are_edited_by_participants() {
+    let mut p = pair();
+    p.add_programme_item(&mentee(), ProgrammeList::Deficits, "d1", "Дисциплина").unwrap();
+    p.edit_programme_item(&mentor(), ProgrammeList::Deficits, "d1", "Дисциплина на уроке").unwrap();
+    assert_eq!(p.programme.deficits[0].text, "Дисциплина на уроке");
+    assert!(p.edit_programme_item(&mentor(), ProgrammeList::Strengths, "d1", "x").is_err(), "another list");
+    assert!(matches!(
+        p.add_programme_item(&outsider(), ProgrammeList::Directions, "x", "x"),
+        Err(DomainError::Forbidden(_))
+    ));
+    p.add_goal(&mentor(), "g1", "Закрепиться в профессии", GoalTerm::Long).unwrap();
+    p.remove_goal(&mentor(), "g1").unwrap();
+    assert!(p.remove_goal(&mentor(), "g1").is_err());
+    p.remove_programme_item(&mentor(), ProgrammeList::Deficits, "d1").unwrap();
+    assert!(p.programme.deficits.is_empty());
 }

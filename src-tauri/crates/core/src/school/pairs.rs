@@ -6,7 +6,7 @@ use nastavnik_shared::vocab::{Form, Kind, MemberRole, PairStatus};
 use super::schema::{PairEntry, PairMember, SchoolDoc};
 use crate::check;
 use crate::error::DomainError;
-use crate::pair::{NewMember, NewPair, PairDoc};
+use crate::pair::{HeaderInput, NewMember, NewPair, PairDoc};
 
 /// What the curator chooses to form a pair or group.
 #[derive(Debug, Clone)]
@@ -110,6 +110,19 @@ impl SchoolDoc {
             .ok_or_else(|| DomainError::NotFound { what: "пара", id: id.into() })
     }
 
+    /// Changes a pair's form, kind, role model or period in the index; the curator makes the
+    /// same change in the pair's document with [`crate::pair::PairDoc::edit_header`].
+    pub fn edit_pair(&mut self, id: &str, input: &HeaderInput) -> Result<(), DomainError> {
+        let (role_model, months) = input.checked()?;
+        let pair = self.pair_mut(id)?;
+        pair.form = input.form.into();
+        pair.kind = input.kind.into();
+        pair.role_model = role_model;
+        pair.period_start = input.period_start.into();
+        pair.period_months = months;
+        Ok(())
+    }
+
     /// Records the head's order «О закреплении наставнических пар» for a pair.
     pub fn set_pair_order(
         &mut self,
@@ -138,7 +151,7 @@ impl SchoolDoc {
         let from = *pair.status;
         let allowed = match (from, status) {
             (a, b) if a == b => true,
-            (PairStatus::Forming, _) => true,
+            (PairStatus::Forming, PairStatus::Active | PairStatus::Dissolved) => true,
             (PairStatus::Active, PairStatus::Completed | PairStatus::Dissolved) => true,
             _ => false,
         };

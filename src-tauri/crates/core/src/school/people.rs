@@ -104,6 +104,20 @@ impl SchoolDoc {
         Ok(())
     }
 
+    /// Removes a person who is in no pair (their consents go with them).
+    pub fn remove_person(&mut self, id: &str) -> Result<(), DomainError> {
+        let name = self.person(id)?.name.clone();
+        if self.pairs.iter().any(|p| p.members.iter().any(|m| m.person_id == id)) {
+            return Err(DomainError::Conflict(format!(
+                "{name} состоит в наставнической паре: сначала завершите или расформируйте её"
+            )));
+        }
+        self.people.retain(|p| p.id != id);
+        self.mentor_profiles.retain(|p| p.person_id != id);
+        self.mentee_requests.retain(|r| r.person_id != id);
+        Ok(())
+    }
+
     /// A person by id.
     pub fn person(&self, id: &str) -> Result<&Person, DomainError> {
         self.people

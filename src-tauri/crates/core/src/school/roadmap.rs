@@ -1,6 +1,6 @@
 //! The roadmap (дорожная карта) of the seeds (000, 001), laid over a school year.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike as _, Months, NaiveDate};
 use nastavnik_shared::vocab::{RoadmapStage, RoadmapStatus};
 
 use super::schema::{RoadmapItem, SchoolDoc};
@@ -223,9 +223,33 @@ pub fn seed_roadmap(year_start: NaiveDate) -> Vec<RoadmapItem> {
         .collect()
 }
 
-use chrono::Datelike as _;
-
 impl SchoolDoc {
+    /// Adds an activity to a stage of the roadmap.
+    pub fn add_roadmap_item(
+        &mut self,
+        id: &str,
+        stage: RoadmapStage,
+        title: &str,
+        deadline: NaiveDate,
+        responsible: &str,
+    ) -> Result<(), DomainError> {
+        let id = crate::check::id("мероприятие дорожной карты", id)?;
+        if self.roadmap.iter().any(|i| i.id == id) {
+            return Err(DomainError::Duplicate {
+                what: "мероприятие дорожной карты", id
+            });
+        }
+        self.roadmap.push(RoadmapItem {
+            id,
+            stage: stage.into(),
+            title: crate::check::required("Мероприятие", title, crate::check::LONG)?,
+            deadline: deadline.into(),
+            responsible: crate::check::optional("Ответственные", responsible, crate::check::SHORT)?,
+            status: RoadmapStatus::Planned.into(),
+        });
+        Ok(())
+    }
+
     /// Changes the status of a roadmap activity.
     pub fn set_roadmap_status(&mut self, id: &str, status: RoadmapStatus) -> Result<(), DomainError> {
         let item = self

@@ -209,3 +209,52 @@ fn overview_counts_kpis_pairs_and_overdue() {
     assert!(o.pairs[0].has_data && !o.pairs[1].has_data);
     assert_eq!(o.pairs[1].title, "Наставник → Молодой 2", "a pair without data is titled from the bank");
 }
+
+#[test]
+fn people_in_pairs_stay_and_pair_statuses_move_forward() {
+    let mut s = school();
+    for id in ["m", "a", "x"] {
+        s.add_person(id, person(&format!("Педагог {id}"), PersonCategory::Teacher, 1980, Some(10)), today())
+            .unwrap();
+    }
+    s.form_pair(pair_input("p1", "m", &["a"], 9), now()).unwrap();
+    let kept = s.remove_person("a").unwrap_err();
+    assert!(kept.to_string().contains("состоит в наставнической паре"), "{kept}");
+    s.remove_person("x").unwrap();
+    assert!(s.person("x").is_err());
+    assert!(
+        s.set_pair_status("p1", PairStatus::Completed, today()).is_err(),
+        "a forming pair cannot complete"
+    );
+    s.set_pair_status("p1", PairStatus::Dissolved, today()).unwrap();
+
+    let header = crate::pair::HeaderInput {
+        form: Form::TeacherTeacher,
+        kind: Kind::Virtual,
+        role_model: String::new(),
+        period_start: sept(),
+        period_months: 0,
+    };
+    assert_eq!(s.edit_pair("p1", &header), Err(DomainError::Period { months: 0 }));
+    s.edit_pair("p1", &crate::pair::HeaderInput { period_months: 12, ..header }).unwrap();
+    assert_eq!((*s.pair("p1").unwrap().kind, s.pair("p1").unwrap().period_months), (Kind::Virtual, 12));
+}
+
+#[test]
+fn roadmap_items_can_be_added_and_ticked_off() {
+    let mut s = school();
+    let due = NaiveDate::from_ymd_opt(2026, 12, 20).unwrap();
+    s.add_roadmap_item("rm-x", RoadmapStage::MentorTraining, "Семинар для наставников", due, "Куратор")
+        .unwrap();
+    assert!(matches!(
+        s.add_roadmap_item("rm-x", RoadmapStage::MentorTraining, "Ещё", due, ""),
+        Err(DomainError::Duplicate { .. })
+    ));
+    assert_eq!(
+        s.add_roadmap_item("rm-y", RoadmapStage::Completion, " ", due, ""),
+        Err(DomainError::Empty { field: "Мероприятие" })
+    );
+    s.set_roadmap_status("rm-x", nastavnik_shared::vocab::RoadmapStatus::Done).unwrap();
+    assert!(s.set_roadmap_status("rm-404", nastavnik_shared::vocab::RoadmapStatus::Done).is_err());
+    assert_eq!(s.roadmap.len(), 36);
+}
