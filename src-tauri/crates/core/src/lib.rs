@@ -21,6 +21,7 @@ pub mod coded;
 pub mod demo;
 pub mod document;
 pub mod error;
+pub mod keyed;
 pub mod pair;
 pub mod school;
 

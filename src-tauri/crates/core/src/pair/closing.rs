@@ -6,8 +6,8 @@ use nastavnik_shared::vocab::MemberRole;
 
 use super::Actor;
 use super::schema::{PairDoc, ReplacementRequest};
-use crate::check;
 use crate::error::DomainError;
+use crate::{check, keyed};
 
 impl PairDoc {
     /// The mentor hands the final report to the curator (its texts are typed with
@@ -34,7 +34,7 @@ impl PairDoc {
             .person_id
             .clone();
         self.replacement_requests.push(ReplacementRequest {
-            id: check::id("ходатайство", id)?,
+            id: keyed::new_id(&self.replacement_requests, id)?,
             mentee,
             reason: check::required("Причина", reason, check::LONG)?,
             date: on.into(),
@@ -54,12 +54,7 @@ impl PairDoc {
             return Err(DomainError::Forbidden("решение по ходатайству принимает куратор"));
         }
         let resolution = check::required("Решение", resolution, check::LONG)?;
-        let request = self
-            .replacement_requests
-            .iter_mut()
-            .find(|r| r.id == id)
-            .ok_or_else(|| DomainError::NotFound { what: "ходатайство", id: id.into() })?;
-        request.resolution = Some(resolution);
+        keyed::get_mut(&mut self.replacement_requests, id)?.resolution = Some(resolution);
         Ok(())
     }
 }

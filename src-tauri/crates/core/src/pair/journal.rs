@@ -5,8 +5,8 @@ use nastavnik_shared::vocab::{MeetingFormat, MeetingType, MemberRole};
 
 use super::Actor;
 use super::schema::{Meeting, PairDoc};
-use crate::check;
 use crate::error::DomainError;
+use crate::{check, keyed};
 
 /// The details of a meeting as a form fills them (notes are typed separately).
 #[derive(Debug, Clone)]
@@ -40,10 +40,7 @@ impl PairDoc {
     /// Adds a meeting to the journal (by a member or the curator).
     pub fn add_meeting(&mut self, actor: &Actor, id: &str, input: MeetingInput) -> Result<(), DomainError> {
         self.require_participant(actor)?;
-        let id = check::id("встреча", id)?;
-        if self.meetings.iter().any(|m| m.id == id) {
-            return Err(DomainError::Duplicate { what: "встреча", id });
-        }
+        let id = keyed::new_id(&self.meetings, id)?;
         let input = self.checked_meeting(input)?;
         self.meetings.push(Meeting {
             id,
@@ -59,18 +56,11 @@ impl PairDoc {
         Ok(())
     }
 
-    pub(crate) fn meeting_mut(&mut self, id: &str) -> Result<&mut Meeting, DomainError> {
-        self.meetings
-            .iter_mut()
-            .find(|m| m.id == id)
-            .ok_or_else(|| DomainError::NotFound { what: "встреча", id: id.into() })
-    }
-
     /// Changes a meeting's type, date, format or topic.
     pub fn edit_meeting(&mut self, actor: &Actor, id: &str, input: MeetingInput) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         let input = self.checked_meeting(input)?;
-        let m = self.meeting_mut(id)?;
+        let m = keyed::get_mut(&mut self.meetings, id)?;
         m.meeting_type = input.meeting_type.into();
         m.date = input.date.into();
         m.format = input.format.into();
@@ -81,11 +71,10 @@ impl PairDoc {
     /// Removes a meeting that nobody has confirmed yet.
     pub fn remove_meeting(&mut self, actor: &Actor, id: &str) -> Result<(), DomainError> {
         self.require_participant(actor)?;
-        if !self.meeting_mut(id)?.confirmations.is_empty() {
+        if !keyed::get(&self.meetings, id)?.confirmations.is_empty() {
             return Err(DomainError::Conflict("подтверждённую встречу нельзя удалить".into()));
         }
-        self.meetings.retain(|m| m.id != id);
-        Ok(())
+        keyed::remove(&mut self.meetings, id).map(drop)
     }
 
     /// A member confirms that the meeting took place (not before its date).
@@ -100,7 +89,7 @@ impl PairDoc {
             .ok_or(DomainError::Forbidden("подтверждают встречу только её участники"))?
             .person_id
             .clone();
-        let m = self.meeting_mut(id)?;
+        let m = keyed::get_mut(&mut self.meetings, id)?;
         if *m.date > now.date_naive() {
             return Err(DomainError::Conflict("встреча ещё не состоялась".into()));
         }

@@ -5,8 +5,8 @@ use nastavnik_shared::vocab::{ActivityStatus, GoalTerm};
 
 use super::Actor;
 use super::schema::{Activity, Goal, Item, PairDoc};
-use crate::check;
 use crate::error::DomainError;
+use crate::{check, keyed};
 
 /// The fields of an activity as a form fills them.
 #[derive(Debug, Clone, Default)]
@@ -53,7 +53,7 @@ impl PairDoc {
     ) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         let item = Item {
-            id: check::id("пункт программы", id)?,
+            id: keyed::new_id(self.list_mut(list), id)?,
             text: check::required("Формулировка", text, check::LONG)?,
         };
         self.list_mut(list).push(item);
@@ -68,13 +68,7 @@ impl PairDoc {
         id: &str,
     ) -> Result<(), DomainError> {
         self.require_participant(actor)?;
-        let items = self.list_mut(list);
-        let before = items.len();
-        items.retain(|i| i.id != id);
-        if items.len() == before {
-            return Err(DomainError::NotFound { what: "пункт программы", id: id.into() });
-        }
-        Ok(())
+        keyed::remove(self.list_mut(list), id).map(drop)
     }
 
     /// Rewords a direction, deficit or strength.
@@ -87,24 +81,14 @@ impl PairDoc {
     ) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         let text = check::required("Формулировка", text, check::LONG)?;
-        let item = self
-            .list_mut(list)
-            .iter_mut()
-            .find(|i| i.id == id)
-            .ok_or_else(|| DomainError::NotFound { what: "пункт программы", id: id.into() })?;
-        item.text = text;
+        keyed::get_mut(self.list_mut(list), id)?.text = text;
         Ok(())
     }
 
     /// Removes a goal.
     pub fn remove_goal(&mut self, actor: &Actor, id: &str) -> Result<(), DomainError> {
         self.require_participant(actor)?;
-        let before = self.programme.goals.len();
-        self.programme.goals.retain(|g| g.id != id);
-        if self.programme.goals.len() == before {
-            return Err(DomainError::NotFound { what: "цель", id: id.into() });
-        }
-        Ok(())
+        keyed::remove(&mut self.programme.goals, id).map(drop)
     }
 
     /// Adds a goal.
@@ -117,7 +101,7 @@ impl PairDoc {
     ) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         self.programme.goals.push(Goal {
-            id: check::id("цель", id)?,
+            id: keyed::new_id(&self.programme.goals, id)?,
             text: check::required("Цель", text, check::LONG)?,
             term: term.into(),
         });
@@ -140,10 +124,7 @@ impl PairDoc {
     /// Adds an activity to the plan, status "planned".
     pub fn add_activity(&mut self, actor: &Actor, id: &str, input: ActivityInput) -> Result<(), DomainError> {
         self.require_participant(actor)?;
-        let id = check::id("мероприятие", id)?;
-        if self.activities.iter().any(|a| a.id == id) {
-            return Err(DomainError::Duplicate { what: "мероприятие", id });
-        }
+        let id = keyed::new_id(&self.activities, id)?;
         let input = self.checked_activity(input)?;
         self.activities.push(Activity {
             id,
@@ -159,13 +140,6 @@ impl PairDoc {
         Ok(())
     }
 
-    fn activity_mut(&mut self, id: &str) -> Result<&mut Activity, DomainError> {
-        self.activities
-            .iter_mut()
-            .find(|a| a.id == id)
-            .ok_or_else(|| DomainError::NotFound { what: "мероприятие", id: id.into() })
-    }
-
     /// Edits an activity's fields (only those that differ are written, so a concurrent edit of
     /// another field survives the merge).
     pub fn edit_activity(
@@ -176,7 +150,7 @@ impl PairDoc {
     ) -> Result<(), DomainError> {
         self.require_participant(actor)?;
         let input = self.checked_activity(input)?;
-        let a = self.activity_mut(id)?;
+        let a = keyed::get_mut(&mut self.activities, id)?;
         a.title = input.title;
         a.mentor_activity = input.mentor_activity;
         a.expected_result = input.expected_result;
@@ -207,7 +181,7 @@ impl PairDoc {
             }
             _ => None,
         };
-        let a = self.activity_mut(id)?;
+        let a = keyed::get_mut(&mut self.activities, id)?;
         a.status = status.into();
         a.completed_on = done_on.map(Into::into);
         if status == ActivityStatus::Done || !note.is_empty() {
@@ -219,8 +193,6 @@ impl PairDoc {
     /// Removes an activity from the plan.
     pub fn remove_activity(&mut self, actor: &Actor, id: &str) -> Result<(), DomainError> {
         self.require_participant(actor)?;
-        self.activity_mut(id)?;
-        self.activities.retain(|a| a.id != id);
-        Ok(())
+        keyed::remove(&mut self.activities, id).map(drop)
     }
 }

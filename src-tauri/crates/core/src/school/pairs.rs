@@ -4,9 +4,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use nastavnik_shared::vocab::{Form, Kind, MemberRole, PairStatus};
 
 use super::schema::{PairEntry, PairMember, SchoolDoc};
-use crate::check;
 use crate::error::DomainError;
 use crate::pair::{HeaderInput, NewMember, NewPair, PairDoc};
+use crate::{check, keyed};
 
 /// What the curator chooses to form a pair or group.
 #[derive(Debug, Clone)]
@@ -41,10 +41,7 @@ impl SchoolDoc {
     /// Forms a pair or group (status "forming") and returns the first state of its document.
     /// The caller creates the pair's automerge document from it, on this device only.
     pub fn form_pair(&mut self, input: PairInput, now: DateTime<Utc>) -> Result<PairDoc, DomainError> {
-        let id = check::id("пара", &input.id)?;
-        if self.pairs.iter().any(|p| p.id == id) {
-            return Err(DomainError::Duplicate { what: "пара", id });
-        }
+        let id = keyed::new_id(&self.pairs, &input.id)?;
         let mut members = Vec::new();
         for (person_id, role) in &input.members {
             let person = self.person(person_id)?;
@@ -97,24 +94,14 @@ impl SchoolDoc {
 
     /// A pair in the index.
     pub fn pair(&self, id: &str) -> Result<&PairEntry, DomainError> {
-        self.pairs
-            .iter()
-            .find(|p| p.id == id)
-            .ok_or_else(|| DomainError::NotFound { what: "пара", id: id.into() })
-    }
-
-    fn pair_mut(&mut self, id: &str) -> Result<&mut PairEntry, DomainError> {
-        self.pairs
-            .iter_mut()
-            .find(|p| p.id == id)
-            .ok_or_else(|| DomainError::NotFound { what: "пара", id: id.into() })
+        keyed::get(&self.pairs, id)
     }
 
     /// Changes a pair's form, kind, role model or period in the index; the curator makes the
     /// same change in the pair's document with [`crate::pair::PairDoc::edit_header`].
     pub fn edit_pair(&mut self, id: &str, input: &HeaderInput) -> Result<(), DomainError> {
         let (role_model, months) = input.checked()?;
-        let pair = self.pair_mut(id)?;
+        let pair = keyed::get_mut(&mut self.pairs, id)?;
         pair.form = input.form.into();
         pair.kind = input.kind.into();
         pair.role_model = role_model;
@@ -133,7 +120,7 @@ impl SchoolDoc {
     ) -> Result<(), DomainError> {
         let number = check::required("Номер приказа", number, 50)?;
         check::not_after("Дата приказа", date, today, "ещё не наступила")?;
-        let pair = self.pair_mut(id)?;
+        let pair = keyed::get_mut(&mut self.pairs, id)?;
         pair.order_number = number;
         pair.order_date = Some(date.into());
         Ok(())
@@ -175,7 +162,7 @@ impl SchoolDoc {
                 )));
             }
         }
-        self.pair_mut(id)?.status = status.into();
+        keyed::get_mut(&mut self.pairs, id)?.status = status.into();
         Ok(())
     }
 }

@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use nastavnik_shared::vocab::{ConsentGiver, Form, PersonCategory};
 
 use super::schema::{Consent, MenteeRequest, MentorProfile, Person, SchoolDoc};
-use crate::check;
 use crate::error::DomainError;
+use crate::{check, keyed};
 
 /// A person's card as a form fills it.
 #[derive(Debug, Clone)]
@@ -83,10 +83,7 @@ impl SchoolDoc {
 
     /// Adds a person to the bank.
     pub fn add_person(&mut self, id: &str, input: PersonInput, today: NaiveDate) -> Result<(), DomainError> {
-        let id = check::id("человек", id)?;
-        if self.person(&id).is_ok() {
-            return Err(DomainError::Duplicate { what: "человек", id });
-        }
+        let id = keyed::new_id(&self.people, id)?;
         let person = Self::checked_person(id, input, today)?;
         self.people.push(person);
         Ok(())
@@ -95,7 +92,7 @@ impl SchoolDoc {
     /// Edits a person's card (consents are kept).
     pub fn edit_person(&mut self, id: &str, input: PersonInput, today: NaiveDate) -> Result<(), DomainError> {
         let fresh = Self::checked_person(id.into(), input, today)?;
-        let p = self.person_mut(id)?;
+        let p = keyed::get_mut(&mut self.people, id)?;
         p.name = fresh.name;
         p.category = fresh.category;
         p.subject_or_class = fresh.subject_or_class;
@@ -120,17 +117,7 @@ impl SchoolDoc {
 
     /// A person by id.
     pub fn person(&self, id: &str) -> Result<&Person, DomainError> {
-        self.people
-            .iter()
-            .find(|p| p.id == id)
-            .ok_or_else(|| DomainError::NotFound { what: "человек", id: id.into() })
-    }
-
-    fn person_mut(&mut self, id: &str) -> Result<&mut Person, DomainError> {
-        self.people
-            .iter_mut()
-            .find(|p| p.id == id)
-            .ok_or_else(|| DomainError::NotFound { what: "человек", id: id.into() })
+        keyed::get(&self.people, id)
     }
 
     /// Records a signed consent. For a minor, only a parent's (legal representative's) counts.
@@ -146,7 +133,7 @@ impl SchoolDoc {
         let consent_id = check::id("согласие", consent_id)?;
         let giver_name = check::required("Кто подписал согласие", giver_name, check::SHORT)?;
         check::not_after("Дата согласия", signed_on, today, "ещё не наступила")?;
-        let person = self.person_mut(person_id)?;
+        let person = keyed::get_mut(&mut self.people, person_id)?;
         if person.is_minor(today) && giver == ConsentGiver::Participant {
             return Err(DomainError::Conflict(format!(
                 "{} — несовершеннолетний: согласие даёт родитель (законный представитель)",
@@ -170,13 +157,8 @@ impl SchoolDoc {
         consent_id: &str,
         on: NaiveDate,
     ) -> Result<(), DomainError> {
-        let consent = self
-            .person_mut(person_id)?
-            .consents
-            .iter_mut()
-            .find(|c| c.id == consent_id)
-            .ok_or_else(|| DomainError::NotFound { what: "согласие", id: consent_id.into() })?;
-        consent.withdrawn_on = Some(on.into());
+        let person = keyed::get_mut(&mut self.people, person_id)?;
+        keyed::get_mut(&mut person.consents, consent_id)?.withdrawn_on = Some(on.into());
         Ok(())
     }
 

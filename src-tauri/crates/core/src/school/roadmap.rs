@@ -5,6 +5,7 @@ use nastavnik_shared::vocab::{RoadmapStage, RoadmapStatus};
 
 use super::schema::{RoadmapItem, SchoolDoc};
 use crate::error::DomainError;
+use crate::keyed;
 
 const CURATOR: &str = "Куратор (заместитель директора по УВР)";
 const HEAD: &str = "Руководитель ОО";
@@ -252,14 +253,7 @@ impl SchoolDoc {
 
     /// Changes the status of a roadmap activity.
     pub fn set_roadmap_status(&mut self, id: &str, status: RoadmapStatus) -> Result<(), DomainError> {
-        let item = self
-            .roadmap
-            .iter_mut()
-            .find(|i| i.id == id)
-            .ok_or_else(|| DomainError::NotFound {
-                what: "мероприятие дорожной карты", id: id.into()
-            })?;
-        item.status = status.into();
+        keyed::get_mut(&mut self.roadmap, id)?.status = status.into();
         Ok(())
     }
 }
