@@ -81,6 +81,7 @@ fn school_v1_loads_with_its_content() {
     let statuses: Vec<PairStatus> = school.pairs.iter().map(|p| *p.status).collect();
     assert_eq!(statuses, [PairStatus::Active, PairStatus::Active, PairStatus::Active, PairStatus::Forming]);
     assert_eq!(school.pairs[0].order_number, "45-о");
+    assert_eq!(school.pairs[0].doc_id, "", "a field added after v1 loads with its default");
     assert_eq!(school.roadmap.len(), 35);
     assert_eq!(*school.roadmap[0].status, RoadmapStatus::Done);
     school.validate().unwrap();

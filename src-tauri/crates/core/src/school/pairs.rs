@@ -88,6 +88,7 @@ impl SchoolDoc {
             order_number: String::new(),
             order_date: None,
             status: PairStatus::Forming.into(),
+            doc_id: String::new(),
         });
         Ok(pair_doc)
     }
@@ -107,6 +108,13 @@ impl SchoolDoc {
         pair.role_model = role_model;
         pair.period_start = input.period_start.into();
         pair.period_months = months;
+        Ok(())
+    }
+
+    /// Records where the pair's document lives in the sync repository.
+    pub fn set_pair_doc(&mut self, id: &str, doc_id: &str) -> Result<(), DomainError> {
+        let doc_id = check::required("Идентификатор документа пары", doc_id, 100)?;
+        keyed::get_mut(&mut self.pairs, id)?.doc_id = doc_id;
         Ok(())
     }
 

@@ -134,6 +134,10 @@ pub struct PairEntry {
     pub order_date: Option<Day>,
     /// Status.
     pub status: Coded<PairStatus>,
+    /// Id of the pair's document in the sync repository (empty until the node creates it).
+    /// Added after the v1 fixtures were frozen: documents without it load with "".
+    #[autosurgeon(missing = "String::new")]
+    pub doc_id: String,
 }
 
 /// A member of a pair in the index.
