@@ -21,6 +21,7 @@ forbid() { # crate, forbidden dependency names...
 forbid nastavnik-shared automerge autosurgeon tokio tauri yew samod iroh
 # (automerge itself pulls rand for random actor ids; the core never calls it directly.)
 forbid nastavnik-core tokio tauri yew web-sys samod iroh
+forbid nastavnik-node tauri yew web-sys
 
 # The core takes time and randomness from outside and never touches the file system.
 if grep -rnE 'std::fs|std::net|SystemTime|Utc::now|Local::now|thread_rng|rand::' src-tauri/crates/core/src; then

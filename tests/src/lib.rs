@@ -4,11 +4,11 @@
 //! document version (`tests/fixtures/`), and — until the app exists — the demo that builds a
 //! sample school, saves its documents to a data folder and prints the overview.
 //!
-//! * [`render`] — the overview as plain Russian text (used by the demo).
 //! * [`files`] — saving and loading documents in a data folder.
+//! * [`cli`] — driving real `nastavnik-cli` processes, one data folder per device.
 
+pub mod cli;
 pub mod files;
-pub mod render;
 
 /// The folder holding the saved fixtures.
 pub fn fixtures_dir() -> std::path::PathBuf {

@@ -6,7 +6,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use nastavnik_core::document;
 use nastavnik_core::pair::PairDoc;
 use nastavnik_core::school::{SchoolDoc, overview};
-use nastavnik_tests::{files, render};
+use nastavnik_node::render;
+use nastavnik_tests::files;
 
 #[test]
 fn saved_documents_reload_and_render_the_overview() {

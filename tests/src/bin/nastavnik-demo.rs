@@ -9,8 +9,9 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use chrono::{NaiveDate, NaiveTime, Utc};
 use nastavnik_core::{demo, document, pair::PairDoc, school::SchoolDoc};
+use nastavnik_node::render;
 use nastavnik_shared::Code;
-use nastavnik_tests::{files, render};
+use nastavnik_tests::files;
 
 fn main() {
     if let Err(e) = run() {

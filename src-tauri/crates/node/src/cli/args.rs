@@ -1,0 +1,287 @@
+//! The command line: `nastavnik-cli [--data-dir DIR] [--json] <command>`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Наставник without a window: everything a curator, mentor or mentee can do.
+#[derive(Debug, Parser)]
+#[command(name = "nastavnik-cli", version, about = "Наставник: наставнические пары без центрального сервера")]
+pub struct Cli {
+    /// Папка данных устройства (по умолчанию — папка данных пользователя).
+    #[arg(long, global = true, env = "NASTAVNIK_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Вывод в JSON.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Считать сегодняшней эту дату (ГГГГ-ММ-ДД), например для проверки просрочек.
+    #[arg(long, global = true)]
+    pub today: Option<String>,
+    /// Команда.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Это устройство: создать ключ, показать.
+    #[command(subcommand)]
+    Device(DeviceCmd),
+    /// Школа (куратор).
+    #[command(subcommand)]
+    School(SchoolCmd),
+    /// База наставников и наставляемых (куратор).
+    #[command(subcommand)]
+    Person(PersonCmd),
+    /// Записать согласие на обработку персональных данных (куратор).
+    Consent(ConsentArgs),
+    /// Наставнические пары и группы.
+    #[command(subcommand)]
+    Pair(PairCmd),
+    /// План персонализированной программы.
+    #[command(subcommand)]
+    Plan(PlanCmd),
+    /// Журнал встреч.
+    #[command(subcommand)]
+    Meeting(MeetingCmd),
+    /// Мониторинг: оценки по критериям (1–5).
+    Monitoring(MonitoringArgs),
+    /// Обзор школы: показатели, пары, просрочки (куратор).
+    Overview,
+    /// Документы на этом устройстве.
+    Status,
+}
+
+/// `device …`
+#[derive(Debug, Subcommand)]
+pub enum DeviceCmd {
+    /// Создать ключ устройства (если его ещё нет).
+    Init,
+    /// Показать идентификатор и роль устройства.
+    Show,
+}
+
+/// `school …`
+#[derive(Debug, Subcommand)]
+pub enum SchoolCmd {
+    /// Создать школу на этом устройстве; оно становится устройством куратора.
+    Create {
+        /// Полное наименование ОО.
+        #[arg(long)]
+        name: String,
+        /// Руководитель ОО.
+        #[arg(long, default_value = "")]
+        head: String,
+        /// Куратор.
+        #[arg(long, default_value = "")]
+        curator: String,
+    },
+}
+
+/// `person …`
+#[derive(Debug, Subcommand)]
+pub enum PersonCmd {
+    /// Добавить человека в базу.
+    Add(PersonArgs),
+    /// Список базы.
+    List,
+}
+
+/// A person's card.
+#[derive(Debug, Args)]
+pub struct PersonArgs {
+    /// ФИО.
+    #[arg(long)]
+    pub name: String,
+    /// Категория: teacher, student, parent, graduate, employer, other.
+    #[arg(long)]
+    pub category: String,
+    /// Предмет или класс.
+    #[arg(long, default_value = "")]
+    pub subject: String,
+    /// Год рождения.
+    #[arg(long)]
+    pub birth_year: Option<u16>,
+    /// Педагогический стаж, лет.
+    #[arg(long)]
+    pub teaching_years: Option<u8>,
+    /// Идентификатор (по умолчанию — новый).
+    #[arg(long)]
+    pub id: Option<String>,
+}
+
+/// `consent`
+#[derive(Debug, Args)]
+pub struct ConsentArgs {
+    /// Чьё согласие (идентификатор человека).
+    #[arg(long)]
+    pub person: String,
+    /// Кто дал: participant (сам участник) или parent (родитель, законный представитель).
+    #[arg(long)]
+    pub giver: String,
+    /// ФИО подписавшего.
+    #[arg(long)]
+    pub signed_by: String,
+    /// Дата подписи (ГГГГ-ММ-ДД).
+    #[arg(long)]
+    pub date: String,
+}
+
+/// `pair …`
+#[derive(Debug, Subcommand)]
+pub enum PairCmd {
+    /// Сформировать пару или группу.
+    Create(PairArgs),
+    /// Список пар.
+    List,
+    /// Сменить статус: forming, active, completed, dissolved.
+    Status {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Новый статус.
+        #[arg(long)]
+        status: String,
+    },
+}
+
+/// A new pair.
+#[derive(Debug, Args)]
+pub struct PairArgs {
+    /// Наставник (можно несколько).
+    #[arg(long = "mentor", required = true)]
+    pub mentors: Vec<String>,
+    /// Наставляемый (можно несколько).
+    #[arg(long = "mentee", required = true)]
+    pub mentees: Vec<String>,
+    /// Форма: teacher_teacher, head_teacher, teacher_student, student_student, employer_student, …
+    #[arg(long, default_value = "teacher_teacher")]
+    pub form: String,
+    /// Вид: traditional, group, virtual, short_term, reverse, situational, speed.
+    #[arg(long, default_value = "traditional")]
+    pub kind: String,
+    /// Ролевая модель.
+    #[arg(long, default_value = "")]
+    pub role_model: String,
+    /// Начало программы (ГГГГ-ММ-ДД).
+    #[arg(long)]
+    pub start: String,
+    /// Срок, месяцев (3–12).
+    #[arg(long)]
+    pub months: u32,
+}
+
+/// `plan …`
+#[derive(Debug, Subcommand)]
+pub enum PlanCmd {
+    /// Добавить мероприятие.
+    Add {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Мероприятие.
+        #[arg(long)]
+        title: String,
+        /// Срок (ГГГГ-ММ-ДД).
+        #[arg(long)]
+        deadline: String,
+        /// Деятельность наставника.
+        #[arg(long, default_value = "")]
+        mentor_activity: String,
+        /// Ожидаемый результат.
+        #[arg(long, default_value = "")]
+        result: String,
+        /// Ответственный.
+        #[arg(long, default_value = "")]
+        responsible: String,
+    },
+    /// Сменить статус мероприятия: planned, in_progress, done, cancelled.
+    Status {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Мероприятие.
+        #[arg(long)]
+        activity: String,
+        /// Новый статус.
+        #[arg(long)]
+        status: String,
+        /// Дата выполнения (для done; по умолчанию сегодня).
+        #[arg(long)]
+        done_on: Option<String>,
+        /// Отметка о выполнении.
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Показать план пары.
+    List {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+    },
+}
+
+/// `meeting …`
+#[derive(Debug, Subcommand)]
+pub enum MeetingCmd {
+    /// Добавить встречу.
+    Add {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Тип: organisational, trial, planning, regular, final.
+        #[arg(long = "type", default_value = "regular")]
+        meeting_type: String,
+        /// Дата (ГГГГ-ММ-ДД).
+        #[arg(long)]
+        date: String,
+        /// Формат: in_person, remote.
+        #[arg(long, default_value = "in_person")]
+        format: String,
+        /// Тема.
+        #[arg(long)]
+        topic: String,
+    },
+    /// Записать заметки встречи (текст целиком; совпадающее начало и конец сохраняются).
+    Notes {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Встреча.
+        #[arg(long)]
+        meeting: String,
+        /// Текст заметок.
+        #[arg(long)]
+        text: String,
+    },
+    /// Подтвердить, что встреча состоялась.
+    Confirm {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Встреча.
+        #[arg(long)]
+        meeting: String,
+    },
+}
+
+/// `monitoring`
+#[derive(Debug, Args)]
+pub struct MonitoringArgs {
+    /// Пара.
+    #[arg(long)]
+    pub pair: String,
+    /// Этап: entry, intermediate, final.
+    #[arg(long)]
+    pub stage: String,
+    /// Наставляемый.
+    #[arg(long)]
+    pub mentee: String,
+    /// Кто оценивает: self (самооценка) или mentor.
+    #[arg(long)]
+    pub rater: String,
+    /// Оценка: критерий=балл, например c1=4 (можно несколько).
+    #[arg(long = "score", required = true)]
+    pub scores: Vec<String>,
+}

@@ -1,0 +1,81 @@
+//! What every command works with: the node, the time, and how to find the documents.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use nastavnik_core::pair::Actor;
+use nastavnik_core::school::SchoolDoc;
+use nastavnik_node::device::Device;
+use nastavnik_node::{Node, NodeError};
+use serde_json::Value;
+
+/// A command's result: what a person reads, and what a program reads (`--json`).
+pub struct Output {
+    /// Russian text.
+    pub text: String,
+    /// The same as JSON.
+    pub json: Value,
+}
+
+impl Output {
+    /// An output with text and JSON.
+    pub fn new(text: impl Into<String>, json: Value) -> Output {
+        Output { text: text.into(), json }
+    }
+}
+
+/// The running command's context.
+pub struct Ctx {
+    /// The node of this device.
+    pub node: Node,
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// Today.
+    pub today: NaiveDate,
+}
+
+impl Ctx {
+    /// Who acts from this device.
+    pub fn actor(&self) -> Result<Actor, NodeError> {
+        match &self.node.device {
+            Device::Curator { .. } => Ok(Actor::Curator),
+            Device::Member { person_id, .. } => Ok(Actor::Person(person_id.clone())),
+            Device::New => Err(not_joined()),
+        }
+    }
+
+    /// The school document's id (curator devices only).
+    pub fn school_doc(&self) -> Result<String, NodeError> {
+        match &self.node.device {
+            Device::Curator { school_doc } => Ok(school_doc.clone()),
+            Device::Member { .. } => Err(NodeError::Input("это действие доступно только куратору".into())),
+            Device::New => Err(not_joined()),
+        }
+    }
+
+    /// The school document (curator devices only).
+    pub async fn school(&self) -> Result<SchoolDoc, NodeError> {
+        let id = self.school_doc()?;
+        self.node.read::<SchoolDoc>(&id).await
+    }
+
+    /// The document id of a pair this device knows.
+    pub async fn pair_doc(&self, pair_id: &str) -> Result<String, NodeError> {
+        let missing = || NodeError::Missing(format!("пара {pair_id} не найдена на этом устройстве"));
+        match &self.node.device {
+            Device::Curator { .. } => {
+                let school = self.school().await?;
+                let entry = school.pair(pair_id).map_err(|_| missing())?;
+                if entry.doc_id.is_empty() { Err(missing()) } else { Ok(entry.doc_id.clone()) }
+            }
+            Device::Member { pairs, .. } => {
+                pairs.iter().find(|(p, _)| p == pair_id).map(|(_, d)| d.clone()).ok_or_else(missing)
+            }
+            Device::New => Err(not_joined()),
+        }
+    }
+}
+
+fn not_joined() -> NodeError {
+    NodeError::Input(
+        "устройство ещё не подключено к школе: создайте школу (school create) или примите приглашение куратора".into(),
+    )
+}

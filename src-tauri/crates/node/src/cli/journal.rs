@@ -1,0 +1,136 @@
+//! The pair's programme and journal: plan activities, meetings and their notes, monitoring.
+
+use nastavnik_core::pair::{ActivityInput, MeetingInput, PairDoc, TextField, set_text};
+use nastavnik_node::NodeError;
+use nastavnik_shared::ru;
+use nastavnik_shared::vocab::{ActivityStatus, MeetingFormat, MeetingType, MonitoringStage, Rater};
+use serde_json::json;
+
+use super::args::{MeetingCmd, MonitoringArgs, PlanCmd};
+use super::context::{Ctx, Output};
+use super::parse;
+
+/// `plan …`.
+pub async fn plan(ctx: &Ctx, cmd: PlanCmd) -> Result<Output, NodeError> {
+    let actor = ctx.actor()?;
+    let (now, today) = (ctx.now, ctx.today);
+    match cmd {
+        PlanCmd::Add { pair, title, deadline, mentor_activity, result, responsible } => {
+            let input = ActivityInput {
+                title,
+                mentor_activity,
+                expected_result: result,
+                deadline: parse::date("--deadline", &deadline)?,
+                responsible,
+            };
+            let id = parse::new_id("a");
+            let activity = id.clone();
+            let doc = ctx.pair_doc(&pair).await?;
+            ctx.node
+                .change(&doc, now, "мероприятие", move |p: &mut PairDoc| {
+                    p.add_activity(&actor, &activity, input)
+                })
+                .await?;
+            Ok(Output::new(format!("Мероприятие добавлено: {id}"), json!({ "id": id })))
+        }
+        PlanCmd::Status { pair, activity, status, done_on, note } => {
+            let status = parse::code("--status", &status, ActivityStatus::ALL)?;
+            let done_on = match (status, done_on) {
+                (_, Some(d)) => Some(parse::date("--done-on", &d)?),
+                (ActivityStatus::Done, None) => Some(today),
+                _ => None,
+            };
+            let doc = ctx.pair_doc(&pair).await?;
+            let id = activity.clone();
+            ctx.node
+                .change(&doc, now, "статус мероприятия", move |p: &mut PairDoc| {
+                    p.set_activity_status(&actor, &id, status, done_on, &note, today)
+                })
+                .await?;
+            Ok(Output::new(format!("{activity}: {status}"), json!({ "id": activity, "status": status })))
+        }
+        PlanCmd::List { pair } => {
+            let doc = ctx.pair_doc(&pair).await?;
+            let p: PairDoc = ctx.node.read(&doc).await?;
+            let mut text = format!("План пары {pair}:\n");
+            for a in &p.activities {
+                let late =
+                    if a.status.is_open() && *a.deadline < today { " — ПРОСРОЧЕНО" } else { "" };
+                text.push_str(&format!(
+                    "  {}  {} — срок {}, {}{late}\n",
+                    a.id,
+                    a.title,
+                    ru::date_short(*a.deadline),
+                    *a.status
+                ));
+            }
+            let rows: Vec<_> = p
+                .activities
+                .iter()
+                .map(|a| {
+                    json!({ "id": a.id, "title": a.title, "deadline": *a.deadline, "status": *a.status,
+                                 "completedOn": a.completed_on.map(|d| *d), "note": a.completion_note })
+                })
+                .collect();
+            Ok(Output::new(text, json!(rows)))
+        }
+    }
+}
+
+/// `meeting …`.
+pub async fn meeting(ctx: &Ctx, cmd: MeetingCmd) -> Result<Output, NodeError> {
+    let actor = ctx.actor()?;
+    let now = ctx.now;
+    match cmd {
+        MeetingCmd::Add { pair, meeting_type, date, format, topic } => {
+            let input = MeetingInput {
+                meeting_type: parse::code("--type", &meeting_type, MeetingType::ALL)?,
+                date: parse::date("--date", &date)?,
+                format: parse::code("--format", &format, MeetingFormat::ALL)?,
+                topic,
+            };
+            let id = parse::new_id("m");
+            let meeting = id.clone();
+            let doc = ctx.pair_doc(&pair).await?;
+            ctx.node
+                .change(&doc, now, "встреча", move |p: &mut PairDoc| {
+                    p.add_meeting(&actor, &meeting, input)
+                })
+                .await?;
+            Ok(Output::new(format!("Встреча добавлена: {id}"), json!({ "id": id })))
+        }
+        MeetingCmd::Notes { pair, meeting, text } => {
+            let doc = ctx.pair_doc(&pair).await?;
+            let field = TextField::Notes(meeting.clone());
+            ctx.node.edit(&doc, move |d| set_text(d, now, &actor, &field, &text)).await?;
+            Ok(Output::new("Заметки сохранены", json!({ "meeting": meeting })))
+        }
+        MeetingCmd::Confirm { pair, meeting } => {
+            let doc = ctx.pair_doc(&pair).await?;
+            let id = meeting.clone();
+            ctx.node
+                .change(&doc, now, "подтверждение", move |p: &mut PairDoc| {
+                    p.confirm_meeting(&actor, &id, now)
+                })
+                .await?;
+            Ok(Output::new("Встреча подтверждена", json!({ "meeting": meeting })))
+        }
+    }
+}
+
+/// `monitoring`.
+pub async fn monitoring(ctx: &Ctx, args: MonitoringArgs) -> Result<Output, NodeError> {
+    let actor = ctx.actor()?;
+    let stage = parse::code("--stage", &args.stage, MonitoringStage::ALL)?;
+    let rater = parse::code("--rater", &args.rater, Rater::ALL)?;
+    let scores = args.scores.iter().map(|s| parse::score(s)).collect::<Result<Vec<_>, _>>()?;
+    let doc = ctx.pair_doc(&args.pair).await?;
+    let (today, mentee) = (ctx.today, args.mentee.clone());
+    let count = scores.len();
+    ctx.node
+        .change(&doc, ctx.now, "мониторинг", move |p: &mut PairDoc| {
+            p.record_scores(&actor, stage, &mentee, rater, &scores, today)
+        })
+        .await?;
+    Ok(Output::new(format!("Оценки записаны ({stage}): {count}"), json!({ "stage": stage, "scores": count })))
+}

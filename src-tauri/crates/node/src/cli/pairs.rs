@@ -1,0 +1,88 @@
+//! Pairs and groups: forming them, listing, status.
+
+use nastavnik_core::school::{PairInput, SchoolDoc};
+use nastavnik_node::NodeError;
+use nastavnik_shared::vocab::{Form, Kind, MemberRole, PairStatus};
+use serde_json::json;
+
+use super::args::{PairArgs, PairCmd};
+use super::context::{Ctx, Output};
+use super::parse;
+
+/// `pair …`.
+pub async fn pair(ctx: &Ctx, cmd: PairCmd) -> Result<Output, NodeError> {
+    match cmd {
+        PairCmd::Create(args) => create(ctx, args).await,
+        PairCmd::List => list(ctx).await,
+        PairCmd::Status { pair, status } => {
+            let status = parse::code("--status", &status, PairStatus::ALL)?;
+            let today = ctx.today;
+            let id = pair.clone();
+            ctx.node
+                .change(&ctx.school_doc()?, ctx.now, "статус пары", move |s: &mut SchoolDoc| {
+                    s.set_pair_status(&id, status, today)
+                })
+                .await?;
+            Ok(Output::new(format!("Пара {pair}: {status}"), json!({ "pair": pair, "status": status })))
+        }
+    }
+}
+
+async fn create(ctx: &Ctx, args: PairArgs) -> Result<Output, NodeError> {
+    let form = parse::code("--form", &args.form, Form::ALL)?;
+    let kind = parse::code("--kind", &args.kind, Kind::ALL)?;
+    let start = parse::date("--start", &args.start)?;
+    let mut members: Vec<(String, MemberRole)> =
+        args.mentors.into_iter().map(|m| (m, MemberRole::Mentor)).collect();
+    members.extend(args.mentees.into_iter().map(|m| (m, MemberRole::Mentee)));
+    let input = PairInput {
+        id: parse::new_id("pair"),
+        members,
+        form,
+        kind,
+        role_model: args.role_model,
+        period_start: start,
+        period_months: args.months,
+    };
+    let school_doc = ctx.school_doc()?;
+    let now = ctx.now;
+    // The index entry and the pair's first state are made in one school change; the pair's
+    // document is created right after, and its id recorded in the index.
+    let pair =
+        ctx.node.change(&school_doc, now, "пара", move |s: &mut SchoolDoc| s.form_pair(input, now)).await?;
+    let doc_id = ctx.node.create(&pair, now).await?;
+    let (pair_id, recorded) = (pair.pair_id.clone(), doc_id.clone());
+    ctx.node
+        .change(&school_doc, now, "документ пары", move |s: &mut SchoolDoc| {
+            s.set_pair_doc(&pair_id, &recorded)
+        })
+        .await?;
+    let summary = pair.summary();
+    Ok(Output::new(
+        format!("Пара сформирована: {} ({})", pair.pair_id, summary.title()),
+        json!({ "pair": pair.pair_id, "doc": doc_id, "title": summary.title() }),
+    ))
+}
+
+async fn list(ctx: &Ctx) -> Result<Output, NodeError> {
+    let school = ctx.school().await?;
+    let mut text = String::from("Наставнические пары и группы:\n");
+    let mut rows = Vec::new();
+    for p in &school.pairs {
+        let names: Vec<String> = p
+            .members
+            .iter()
+            .map(|m| {
+                let name = school.person(&m.person_id).map_or(m.person_id.as_str(), |x| x.name.as_str());
+                format!("{} ({})", name, *m.role)
+            })
+            .collect();
+        text.push_str(&format!("  {}  [{}; {}] {}\n", p.id, *p.form, *p.status, names.join(", ")));
+        rows.push(json!({
+            "id": p.id, "form": *p.form, "kind": *p.kind, "status": *p.status, "doc": p.doc_id,
+            "periodStart": *p.period_start, "periodMonths": p.period_months,
+            "members": p.members.iter().map(|m| json!({ "person": m.person_id, "role": *m.role })).collect::<Vec<_>>(),
+        }));
+    }
+    Ok(Output::new(text, json!(rows)))
+}

@@ -1,0 +1,117 @@
+//! Device, school, bank of people and consents.
+
+use nastavnik_core::school::{NewSchool, PersonInput, SchoolDoc};
+use nastavnik_node::NodeError;
+use nastavnik_node::device::Device;
+use nastavnik_shared::vocab::{ConsentGiver, PersonCategory};
+use serde_json::json;
+
+use super::args::{ConsentArgs, DeviceCmd, PersonArgs, PersonCmd};
+use super::context::{Ctx, Output};
+use super::parse;
+
+/// `device init` / `device show`.
+pub fn device(ctx: &Ctx, cmd: DeviceCmd) -> Result<Output, NodeError> {
+    let id = ctx.node.identity.device_id();
+    let role = ctx.node.device.label();
+    let verb = match cmd {
+        DeviceCmd::Init => "Ключ устройства готов",
+        DeviceCmd::Show => "Устройство",
+    };
+    let text = format!("{verb}: {id}\nРоль: {role}\nПапка данных: {}", ctx.node.dir.root().display());
+    Ok(Output::new(
+        text,
+        json!({ "deviceId": id, "device": ctx.node.device, "dataDir": ctx.node.dir.root() }),
+    ))
+}
+
+/// `school create`.
+pub async fn create_school(
+    ctx: &mut Ctx,
+    name: String,
+    head: String,
+    curator: String,
+) -> Result<Output, NodeError> {
+    if ctx.node.device != Device::New {
+        return Err(NodeError::Input(format!(
+            "это устройство уже подключено к школе ({})",
+            ctx.node.device.label()
+        )));
+    }
+    let new = NewSchool {
+        id: parse::new_id("school"),
+        name,
+        head_name: head,
+        curator_name: curator,
+        year_start: nastavnik_core::demo::school_year_start(ctx.today),
+    };
+    let school = SchoolDoc::new(new, ctx.now)?;
+    let doc_id = ctx.node.create(&school, ctx.now).await?;
+    ctx.node.set_device(Device::Curator { school_doc: doc_id.clone() })?;
+    let text = format!("Школа создана: {}\nЭто устройство — устройство куратора.", school.school.name);
+    Ok(Output::new(
+        text,
+        json!({ "schoolId": school.school.id, "schoolDoc": doc_id, "name": school.school.name }),
+    ))
+}
+
+/// `person add` / `person list`.
+pub async fn person(ctx: &Ctx, cmd: PersonCmd) -> Result<Output, NodeError> {
+    match cmd {
+        PersonCmd::Add(args) => add_person(ctx, args).await,
+        PersonCmd::List => {
+            let school = ctx.school().await?;
+            let mut text = String::from("База наставников и наставляемых:\n");
+            let mut rows = Vec::new();
+            for p in &school.people {
+                let consent = if p.has_consent(ctx.today) {
+                    "согласие есть"
+                } else {
+                    "нет согласия"
+                };
+                text.push_str(&format!(
+                    "  {}  {} — {}, {}; {consent}\n",
+                    p.id, p.name, *p.category, p.subject_or_class
+                ));
+                rows.push(json!({
+                    "id": p.id, "name": p.name, "category": *p.category, "subjectOrClass": p.subject_or_class,
+                    "birthYear": p.birth_year, "teachingYears": p.teaching_years, "consent": p.has_consent(ctx.today),
+                }));
+            }
+            Ok(Output::new(text, json!(rows)))
+        }
+    }
+}
+
+async fn add_person(ctx: &Ctx, args: PersonArgs) -> Result<Output, NodeError> {
+    let category = parse::code("--category", &args.category, PersonCategory::ALL)?;
+    let id = args.id.unwrap_or_else(|| parse::new_id("p"));
+    let input = PersonInput {
+        name: args.name,
+        category,
+        subject_or_class: args.subject,
+        birth_year: args.birth_year,
+        teaching_years: args.teaching_years,
+    };
+    let (today, person_id) = (ctx.today, id.clone());
+    ctx.node
+        .change(&ctx.school_doc()?, ctx.now, "человек в базе", move |s: &mut SchoolDoc| {
+            s.add_person(&person_id, input, today)
+        })
+        .await?;
+    Ok(Output::new(format!("Добавлен(а) в базу: {id}"), json!({ "id": id })))
+}
+
+/// `consent`.
+pub async fn consent(ctx: &Ctx, args: ConsentArgs) -> Result<Output, NodeError> {
+    let giver = parse::code("--giver", &args.giver, ConsentGiver::ALL)?;
+    let signed_on = parse::date("--date", &args.date)?;
+    let (today, id) = (ctx.today, parse::new_id("consent"));
+    let consent_id = id.clone();
+    ctx.node
+        .change(&ctx.school_doc()?, ctx.now, "согласие", move |s: &mut SchoolDoc| {
+            s.record_consent(&args.person, &consent_id, giver, &args.signed_by, signed_on, today)
+        })
+        .await?;
+    Ok(Output::new("Согласие записано", json!({ "id": id })))
+}

@@ -1,0 +1,24 @@
+//! # nastavnik-node
+//!
+//! The IO shell around `nastavnik-core`: one node per device.
+//!
+//! * [`paths`] — the data folder; [`identity`] — the device's ed25519 key (its network id);
+//!   [`device`] — whether this is the curator's device or a member's.
+//! * [`storage`] — crash-safe samod storage (atomic chunk writes, damaged chunks set aside);
+//!   [`node`] — the samod repository and typed access to documents through the core's operations.
+//! * [`access`] — the share policy: a pair's document goes to its members' devices and the
+//!   curator's; the school document to the curator's devices only.
+//!
+//! The binary `nastavnik-cli` (see `main.rs`) does everything a user can do, headless.
+
+pub mod access;
+pub mod device;
+pub mod error;
+pub mod identity;
+pub mod node;
+pub mod paths;
+pub mod render;
+pub mod storage;
+
+pub use error::NodeError;
+pub use node::Node;

@@ -1,0 +1,92 @@
+//! `nastavnik-cli`: Наставник without a window. Every command takes `--data-dir` and `--json`;
+//! bad input exits with code 2 and a Russian message, other failures with 1.
+
+mod cli {
+    pub mod args;
+    pub mod context;
+    pub mod journal;
+    pub mod pairs;
+    pub mod parse;
+    pub mod report;
+    pub mod school;
+}
+
+use chrono::{NaiveTime, Utc};
+use clap::Parser;
+use cli::args::{Cli, Command, SchoolCmd};
+use cli::context::{Ctx, Output};
+use nastavnik_node::paths::DataDir;
+use nastavnik_node::{Node, NodeError};
+
+fn main() {
+    let args = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .init();
+    let json = args.json;
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => fail(json, &NodeError::Io(e.to_string())),
+    };
+    match runtime.block_on(run(args)) {
+        Ok(out) => {
+            if json {
+                println!("{}", out.json);
+            } else {
+                println!("{}", out.text.trim_end());
+            }
+        }
+        Err(e) => fail(json, &e),
+    }
+}
+
+fn fail(json: bool, e: &NodeError) -> ! {
+    if json {
+        let kind = if e.is_input() { "input" } else { "system" };
+        println!("{}", serde_json::json!({ "error": e.to_string(), "kind": kind }));
+    }
+    eprintln!("ошибка: {e}");
+    std::process::exit(if e.is_input() { 2 } else { 1 });
+}
+
+async fn run(args: Cli) -> Result<Output, NodeError> {
+    let root = match args.data_dir {
+        Some(dir) => dir,
+        None => DataDir::platform_default()?,
+    };
+    let (now, today) = match &args.today {
+        Some(text) => {
+            let day = cli::parse::date("--today", text)?;
+            (day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()).and_utc(), day)
+        }
+        None => (Utc::now(), Utc::now().date_naive()),
+    };
+    let node = Node::open(DataDir::open(root)?).await?;
+    let mut ctx = Ctx { node, now, today };
+    let result = dispatch(&mut ctx, args.command).await;
+    // Every change is on disk before we say it is saved.
+    ctx.node.close().await?;
+    result
+}
+
+async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Output, NodeError> {
+    match command {
+        Command::Device(cmd) => cli::school::device(ctx, cmd),
+        Command::School(SchoolCmd::Create { name, head, curator }) => {
+            cli::school::create_school(ctx, name, head, curator).await
+        }
+        Command::Person(cmd) => cli::school::person(ctx, cmd).await,
+        Command::Consent(args) => cli::school::consent(ctx, args).await,
+        Command::Pair(cmd) => cli::pairs::pair(ctx, cmd).await,
+        Command::Plan(cmd) => cli::journal::plan(ctx, cmd).await,
+        Command::Meeting(cmd) => cli::journal::meeting(ctx, cmd).await,
+        Command::Monitoring(args) => cli::journal::monitoring(ctx, args).await,
+        Command::Overview => cli::report::overview(ctx).await,
+        Command::Status => cli::report::status(ctx).await,
+    }
+}

@@ -1,0 +1,122 @@
+//! A running node: this device's identity and role, its documents (a samod repository over
+//! [`DurableStorage`]) and the share policy that decides which peer may receive which document.
+
+use automerge::Automerge;
+use chrono::{DateTime, Utc};
+use nastavnik_core::document::{self, Schema};
+use nastavnik_core::{DomainError, Error};
+use samod::{DocHandle, DocumentId, PeerId, Repo};
+
+use crate::access::{Access, AccessPublisher, AccessTable};
+use crate::device::Device;
+use crate::error::NodeError;
+use crate::identity::Identity;
+use crate::paths::DataDir;
+use crate::storage::DurableStorage;
+
+/// One device's node.
+pub struct Node {
+    /// The data folder.
+    pub dir: DataDir,
+    /// The device key.
+    pub identity: Identity,
+    /// The device's role.
+    pub device: Device,
+    repo: Repo,
+    access: AccessPublisher,
+    storage: DurableStorage,
+}
+
+impl Node {
+    /// Opens the node in a data folder: loads (or creates) the device key and the documents.
+    pub async fn open(dir: DataDir) -> Result<Node, NodeError> {
+        let (identity, _) = Identity::load_or_create(&dir)?;
+        let device = Device::load(&dir)?;
+        let (access, publisher) = Access::new(AccessTable::default());
+        let storage = DurableStorage::new(dir.docs(), dir.quarantine());
+        let repo = Repo::build_tokio()
+            .with_storage(storage.clone())
+            .with_peer_id(PeerId::from(identity.device_id()))
+            .with_share_policy(access)
+            .load()
+            .await;
+        Ok(Node { dir, identity, device, repo, access: publisher, storage })
+    }
+
+    /// The samod repository (for the network layer).
+    pub fn repo(&self) -> &Repo {
+        &self.repo
+    }
+
+    /// Publishes a new share table; open connections follow it.
+    pub fn set_access(&self, table: AccessTable) {
+        self.access.send_replace(std::sync::Arc::new(table));
+    }
+
+    /// Saves the device's role.
+    pub fn set_device(&mut self, device: Device) -> Result<(), NodeError> {
+        device.save(&self.dir)?;
+        self.device = device;
+        Ok(())
+    }
+
+    /// Creates a document from its first state; returns its id.
+    pub async fn create<T: Schema>(&self, value: &T, now: DateTime<Utc>) -> Result<String, NodeError> {
+        let doc = document::create(value, now)?;
+        let handle = self.repo.create(doc).await?;
+        Ok(handle.document_id().to_string())
+    }
+
+    /// The handle of a document that is on this device (or reachable through a connected peer).
+    pub async fn handle(&self, id: &str) -> Result<DocHandle, NodeError> {
+        let doc_id: DocumentId =
+            id.parse().map_err(|_| NodeError::Input(format!("неверный идентификатор документа: {id}")))?;
+        self.repo
+            .find(doc_id)
+            .await?
+            .ok_or_else(|| NodeError::Missing(format!("документа {id} нет на этом устройстве")))
+    }
+
+    /// Reads a document as `T`.
+    pub async fn read<T: Schema + Send + 'static>(&self, id: &str) -> Result<T, NodeError> {
+        let handle = self.handle(id).await?;
+        Ok(handle.with_document_async(|doc| document::read::<T>(doc)).await??)
+    }
+
+    /// Runs one domain operation on a document as one change.
+    pub async fn change<T, R>(
+        &self,
+        id: &str,
+        now: DateTime<Utc>,
+        message: &'static str,
+        op: impl FnOnce(&mut T) -> Result<R, DomainError> + Send + 'static,
+    ) -> Result<R, NodeError>
+    where
+        T: Schema + Send + 'static,
+        R: Send + 'static,
+    {
+        self.edit(id, move |doc| document::change(doc, now, message, op)).await
+    }
+
+    /// Works on the raw automerge document (shared texts).
+    pub async fn edit<R: Send + 'static>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&mut Automerge) -> Result<R, Error> + Send + 'static,
+    ) -> Result<R, NodeError> {
+        let handle = self.handle(id).await?;
+        Ok(handle.with_document_async(f).await??)
+    }
+
+    /// Stops the node after every pending write has reached the disk; fails if any write of
+    /// this session did not.
+    pub async fn close(self) -> Result<(), NodeError> {
+        self.repo.stop().await;
+        match self.storage.failed_writes() {
+            0 => Ok(()),
+            n => Err(NodeError::Io(format!(
+                "не удалось записать на диск изменений: {n}; изменения не сохранены"
+            ))),
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Driving real `nastavnik-cli` processes, each with its own data folder.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+/// The `nastavnik-cli` binary, built once per test run (a no-op when it is fresh).
+pub fn binary() -> &'static Path {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        // A clean environment: the variables cargo sets for tests would make build scripts
+        // rerun and rebuild half the graph.
+        let keep =
+            ["PATH", "HOME", "CARGO_HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_TARGET_DIR", "TMPDIR"];
+        let status = Command::new(cargo)
+            .env_clear()
+            .envs(std::env::vars().filter(|(k, _)| keep.contains(&k.as_str())))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["build", "--quiet", "-p", "nastavnik-node", "--bin", "nastavnik-cli"])
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building nastavnik-cli failed");
+        let exe = std::env::current_exe().expect("test binary path");
+        // target/debug/deps/<test> → target/debug/nastavnik-cli
+        let dir = exe.parent().and_then(Path::parent).expect("target dir");
+        dir.join(format!("nastavnik-cli{}", std::env::consts::EXE_SUFFIX))
+    })
+}
+
+/// One device: a data folder and the CLI pointed at it. The folder is removed on drop.
+pub struct Device {
+    /// The data folder.
+    pub dir: PathBuf,
+}
+
+/// What a finished command gave.
+pub struct Run {
+    /// Exit code.
+    pub code: i32,
+    /// Parsed JSON output (`Value::Null` if there was none).
+    pub json: Value,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Device {
+    /// A fresh device named for the test.
+    pub fn new(name: &str) -> Device {
+        let dir = std::env::temp_dir().join(format!("nastavnik-{name}-{}-{}", std::process::id(), unique()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Device { dir }
+    }
+
+    /// A `Command` for this device (with `--data-dir` and `--json`).
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(binary());
+        cmd.arg("--data-dir").arg(&self.dir).arg("--json").args(args);
+        cmd
+    }
+
+    /// Runs a command and waits for it.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let out: Output = self.command(args).output().expect("nastavnik-cli starts");
+        let text = String::from_utf8_lossy(&out.stdout);
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            json: serde_json::from_str(text.trim()).unwrap_or(Value::Null),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs a command that must succeed; returns its JSON.
+    pub fn ok(&self, args: &[&str]) -> Value {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "nastavnik-cli {args:?} failed: {}", run.stderr);
+        run.json
+    }
+}
+
+impl Drop for Device {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn unique() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}

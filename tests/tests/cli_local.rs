@@ -1,0 +1,221 @@
+//! `nastavnik-cli` on one device, as real processes: a curator's day, bad input, restarts,
+//! damaged files and kills in the middle of a write.
+
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
+use nastavnik_tests::cli::Device;
+use serde_json::Value;
+
+fn s(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_else(|| panic!("no {key} in {v}")).to_string()
+}
+
+/// A school with a working pair: returns (curator device, pair id, mentor id, mentee id).
+fn school_with_pair(name: &str) -> (Device, String, String, String) {
+    let c = Device::new(name);
+    c.ok(&["school", "create", "--name", "МБОУ СОШ №5", "--head", "Иванов И. И."]);
+    let mentor = s(
+        &c.ok(&[
+            "person",
+            "add",
+            "--name",
+            "Петрова Анна",
+            "--category",
+            "teacher",
+            "--birth-year",
+            "1979",
+            "--teaching-years",
+            "20",
+        ]),
+        "id",
+    );
+    let mentee = s(
+        &c.ok(&[
+            "person",
+            "add",
+            "--name",
+            "Смирнов Илья",
+            "--category",
+            "teacher",
+            "--birth-year",
+            "2001",
+            "--teaching-years",
+            "1",
+        ]),
+        "id",
+    );
+    for (p, n) in [(&mentor, "Петрова Анна"), (&mentee, "Смирнов Илья")] {
+        c.ok(&["consent", "--person", p, "--giver", "participant", "--signed-by", n, "--date", "2026-09-01"]);
+    }
+    let pair = s(
+        &c.ok(&[
+            "pair",
+            "create",
+            "--mentor",
+            &mentor,
+            "--mentee",
+            &mentee,
+            "--start",
+            "2026-09-15",
+            "--months",
+            "9",
+        ]),
+        "pair",
+    );
+    c.ok(&["pair", "status", "--pair", &pair, "--status", "active"]);
+    (c, pair, mentor, mentee)
+}
+
+#[test]
+fn a_curators_day_reaches_the_overview() {
+    let (c, pair, _, _) = school_with_pair("day");
+    let a1 = s(
+        &c.ok(&["plan", "add", "--pair", &pair, "--title", "Изучение ФГОС", "--deadline", "2026-10-01"]),
+        "id",
+    );
+    c.ok(&["plan", "add", "--pair", &pair, "--title", "Открытый урок", "--deadline", "2026-12-20"]);
+    c.ok(&[
+        "plan",
+        "status",
+        "--pair",
+        &pair,
+        "--activity",
+        &a1,
+        "--status",
+        "done",
+        "--done-on",
+        "2026-09-30",
+    ]);
+    let m = s(
+        &c.ok(&[
+            "meeting",
+            "add",
+            "--pair",
+            &pair,
+            "--type",
+            "organisational",
+            "--date",
+            "2026-09-16",
+            "--topic",
+            "Знакомство",
+        ]),
+        "id",
+    );
+    // The journal's texts are the pair's own: the curator reads them but does not write them.
+    let notes = c.run(&["meeting", "notes", "--pair", &pair, "--meeting", &m, "--text", "Заметки куратора"]);
+    assert_eq!(notes.code, 2);
+    assert!(notes.json["error"].as_str().unwrap().contains("только её участники"));
+
+    let o = c.ok(&["--today", "2026-11-22", "overview"]);
+    assert_eq!(o["plan"], serde_json::json!({ "part": 1, "whole": 2 }));
+    assert_eq!(o["pairs"][0]["meetings"], 1);
+    assert_eq!(o["kpis"][0]["share"], serde_json::json!({ "part": 2, "whole": 2 }));
+    assert_eq!(o["overdue"].as_array().unwrap().len(), 0);
+    let late = c.ok(&["--today", "2026-12-25", "overview"]);
+    assert_eq!(late["overdue"][0]["title"], "Открытый урок");
+    assert_eq!(late["overdue"][0]["daysOverdue"], 5);
+}
+
+#[test]
+fn bad_input_exits_2_with_a_russian_message_and_changes_nothing() {
+    let (c, pair, mentor, mentee) = school_with_pair("bad");
+    let before = c.ok(&["plan", "list", "--pair", &pair]);
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["person", "add", "--name", "  ", "--category", "teacher"],
+        vec!["person", "add", "--name", "Кто-то", "--category", "wizard"],
+        vec![
+            "pair",
+            "create",
+            "--mentor",
+            &mentor,
+            "--mentee",
+            &mentee,
+            "--start",
+            "2026-09-01",
+            "--months",
+            "0",
+        ],
+        vec![
+            "pair",
+            "create",
+            "--mentor",
+            &mentor,
+            "--mentee",
+            &mentee,
+            "--start",
+            "2026-09-01",
+            "--months",
+            "13",
+        ],
+        vec![
+            "pair",
+            "create",
+            "--mentor",
+            &mentor,
+            "--mentee",
+            &mentee,
+            "--start",
+            "01.09.2026",
+            "--months",
+            "9",
+        ],
+        vec!["plan", "add", "--pair", &pair, "--title", "X", "--deadline", "2026-02-30"],
+        vec!["plan", "add", "--pair", &pair, "--title", "", "--deadline", "2026-10-01"],
+        vec!["plan", "add", "--pair", "pair-nope", "--title", "X", "--deadline", "2026-10-01"],
+        vec!["school", "create", "--name", "Вторая школа"],
+    ];
+    for args in cases {
+        let run = c.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        let message = run.json["error"].as_str().unwrap_or_default().to_string();
+        assert!(message.chars().any(|ch| ('а'..='я').contains(&ch)), "{args:?}: not Russian: {message}");
+    }
+    assert_eq!(c.ok(&["plan", "list", "--pair", &pair]), before, "nothing changed");
+    assert_eq!(c.ok(&["pair", "list"]).as_array().unwrap().len(), 1);
+    let new = Device::new("new");
+    assert_eq!(new.run(&["person", "list"]).code, 2, "a device without a school says so");
+}
+
+#[test]
+fn a_damaged_chunk_is_set_aside_and_the_rest_keeps_working() {
+    let (c, pair, _, _) = school_with_pair("damaged");
+    let doc = c.ok(&["pair", "list"])[0]["doc"].as_str().unwrap().to_string();
+    c.ok(&["plan", "add", "--pair", &pair, "--title", "Первое", "--deadline", "2026-10-01"]);
+    // Write a stray, unreadable chunk into the pair's folder.
+    let folder = c.dir.join("docs").join(&doc[..2]).join(&doc[2..]).join("incremental");
+    assert!(folder.is_dir(), "{folder:?}");
+    std::fs::write(folder.join("0000deadbeef"), b"not automerge at all").unwrap();
+    let plan = c.ok(&["plan", "list", "--pair", &pair]);
+    assert_eq!(plan[0]["title"], "Первое");
+    let status = c.ok(&["status"]);
+    assert_eq!(status["quarantined"].as_array().unwrap().len(), 1);
+    c.ok(&["plan", "add", "--pair", &pair, "--title", "Второе", "--deadline", "2026-10-02"]);
+    assert_eq!(c.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_kill_at_any_moment_leaves_loadable_documents_and_keeps_what_was_reported_saved() {
+    let (c, pair, _, _) = school_with_pair("kill");
+    let mut saved = Vec::new();
+    for i in 0..30u64 {
+        let title = format!("Мероприятие {i}");
+        let mut child = c
+            .command(&["plan", "add", "--pair", &pair, "--title", &title, "--deadline", "2026-10-01"])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis((i * 7) % 23));
+        let _ = child.kill();
+        let out = child.wait_with_output().unwrap();
+        if out.status.success() {
+            saved.push(title);
+        }
+    }
+    let plan = c.ok(&["plan", "list", "--pair", &pair]);
+    let titles: Vec<&str> = plan.as_array().unwrap().iter().map(|a| a["title"].as_str().unwrap()).collect();
+    for t in &saved {
+        assert!(titles.contains(&t.as_str()), "{t} was reported saved but is gone: {titles:?}");
+    }
+    assert!(c.ok(&["status"])["quarantined"].as_array().unwrap().is_empty(), "no torn chunk");
+    println!("{} of 30 finished before the kill; {} activities on disk", saved.len(), titles.len());
+}
