@@ -63,4 +63,5 @@ keyed! {
     Consent => "согласие", id;
     PairEntry => "пара", id;
     RoadmapItem => "мероприятие дорожной карты", id;
+    crate::roster::AccessEntry => "запись о доступе", id;
 }

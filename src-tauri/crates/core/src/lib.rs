@@ -23,6 +23,7 @@ pub mod document;
 pub mod error;
 pub mod keyed;
 pub mod pair;
+pub mod roster;
 pub mod school;
 
 pub use error::{DocError, DomainError, Error};

@@ -35,6 +35,7 @@
 //! assert_eq!(pair.activities.len(), 1);
 //! ```
 
+mod access;
 mod assessment;
 mod closing;
 mod create;

@@ -15,10 +15,15 @@ pub mod access;
 pub mod device;
 pub mod error;
 pub mod identity;
+pub mod invite;
+pub mod net;
 pub mod node;
 pub mod paths;
 pub mod render;
+pub mod server;
 pub mod storage;
+pub mod sync;
+pub mod trust;
 
 pub use error::NodeError;
 pub use node::Node;

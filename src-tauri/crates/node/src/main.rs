@@ -5,6 +5,7 @@ mod cli {
     pub mod args;
     pub mod context;
     pub mod journal;
+    pub mod network;
     pub mod pairs;
     pub mod parse;
     pub mod report;
@@ -86,6 +87,9 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Output, NodeError> 
         Command::Plan(cmd) => cli::journal::plan(ctx, cmd).await,
         Command::Meeting(cmd) => cli::journal::meeting(ctx, cmd).await,
         Command::Monitoring(args) => cli::journal::monitoring(ctx, args).await,
+        Command::Invite(cmd) => cli::network::invite(ctx, cmd).await,
+        Command::Serve(args) => cli::network::serve(ctx, args).await,
+        Command::Sync(args) => cli::network::sync(ctx, args).await,
         Command::Overview => cli::report::overview(ctx).await,
         Command::Status => cli::report::status(ctx).await,
     }

@@ -117,6 +117,7 @@ impl PairDoc {
             },
             replacement_requests: Vec::new(),
             created_at: now.into(),
+            access: Vec::new(),
         })
     }
 }

@@ -49,6 +49,10 @@ pub struct PairDoc {
     pub replacement_requests: Vec<ReplacementRequest>,
     /// When the document was created.
     pub created_at: Stamp,
+    /// Signed access entries: which devices may receive this document (see `roster`).
+    /// Added after the v1 fixtures were frozen: documents without it load with none.
+    #[autosurgeon(missing = "Vec::new")]
+    pub access: Vec<crate::roster::AccessEntry>,
 }
 
 /// Form, kind, role model and period of the programme.

@@ -47,6 +47,13 @@ pub enum Command {
     Meeting(MeetingCmd),
     /// Мониторинг: оценки по критериям (1–5).
     Monitoring(MonitoringArgs),
+    /// Приглашения участников (куратор создаёт, участник принимает).
+    #[command(subcommand)]
+    Invite(InviteCmd),
+    /// Работать в сети до остановки: принимать соединения, синхронизировать документы.
+    Serve(ServeArgs),
+    /// Синхронизироваться один раз с указанными устройствами и выйти.
+    Sync(SyncArgs),
     /// Обзор школы: показатели, пары, просрочки (куратор).
     Overview,
     /// Документы на этом устройстве.
@@ -284,4 +291,55 @@ pub struct MonitoringArgs {
     /// Оценка: критерий=балл, например c1=4 (можно несколько).
     #[arg(long = "score", required = true)]
     pub scores: Vec<String>,
+}
+
+/// `invite …`
+#[derive(Debug, Subcommand)]
+pub enum InviteCmd {
+    /// Создать приглашение для человека из базы (куратор).
+    Create {
+        /// Кого приглашаем (идентификатор человека).
+        #[arg(long)]
+        person: String,
+        /// Сколько часов действует приглашение.
+        #[arg(long, default_value_t = 72)]
+        hours: u32,
+    },
+    /// Принять приглашение на этом устройстве.
+    Redeem {
+        /// Код приглашения.
+        #[arg(long)]
+        code: Option<String>,
+        /// Устройство куратора: <идентификатор>@<ip:порт>.
+        #[arg(long)]
+        peer: Option<String>,
+        /// Содержимое QR-кода приглашения (вместо --code и --peer).
+        #[arg(long)]
+        payload: Option<String>,
+    },
+}
+
+/// `serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Адрес для входящих соединений.
+    #[arg(long, default_value = "0.0.0.0:0")]
+    pub listen: String,
+    /// Устройства, к которым подключаться: <идентификатор>@<ip:порт> (можно несколько).
+    #[arg(long = "peer")]
+    pub peers: Vec<String>,
+    /// Записать сюда свой адрес, когда сеть готова.
+    #[arg(long)]
+    pub addr_file: Option<std::path::PathBuf>,
+}
+
+/// `sync`
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// Устройства: <идентификатор>@<ip:порт> (можно несколько).
+    #[arg(long = "peer", required = true)]
+    pub peers: Vec<String>,
+    /// Сколько секунд ждать каждое устройство и документ.
+    #[arg(long, default_value_t = 10)]
+    pub wait: u64,
 }

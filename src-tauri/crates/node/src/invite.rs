@@ -1,0 +1,186 @@
+//! Invites: how a mentor's or mentee's device joins.
+//!
+//! The curator creates an invite for a person: a short code to type (and a payload with the
+//! curator's device id and address, for a QR code), single use, expiring. The person's device
+//! connects to the curator's device (ALPN `nastavnik/invite/1`, authenticated by its own key),
+//! sends the code, and gets back the school, its person and pairs; the curator signs grants for
+//! that device into each of the person's pair documents. The exchange is one small JSON message
+//! each way, size- and time-limited; anything else closes the connection.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::error::NodeError;
+use crate::paths::{DataDir, write_atomic};
+
+/// Largest message accepted on the invite protocol.
+pub const MAX_MESSAGE: usize = 64 * 1024;
+/// How long one exchange may take.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// Alphabet of codes: no 0/O, 1/I/L, so a code read aloud is typed right.
+const ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/// An invite kept on the curator's device.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Invite {
+    /// The code, e.g. `K7F4Q-9XZ2M`.
+    pub code: String,
+    /// The person invited.
+    pub person_id: String,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+    /// The device that redeemed it, once used.
+    pub used_by: Option<String>,
+}
+
+/// The payload of a QR code.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InvitePayload {
+    /// The school's name (shown before joining).
+    pub school: String,
+    /// The curator device to connect to: `<id>@<ip:port>`.
+    pub curator: String,
+    /// The code.
+    pub code: String,
+}
+
+/// What a joining device sends.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct RedeemRequest {
+    /// The code typed or scanned.
+    pub code: String,
+}
+
+/// What the curator's device answers.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RedeemResponse {
+    /// Set when the invite was refused.
+    pub error: Option<String>,
+    /// The school's name.
+    pub school: String,
+    /// The person this device belongs to.
+    pub person_id: String,
+    /// Their name.
+    pub name: String,
+    /// The curator devices to trust.
+    pub curators: Vec<String>,
+    /// The person's pairs: (pair id, document id).
+    pub pairs: Vec<(String, String)>,
+}
+
+impl RedeemResponse {
+    /// A refusal.
+    pub fn refused(why: impl Into<String>) -> RedeemResponse {
+        RedeemResponse {
+            error: Some(why.into()),
+            school: String::new(),
+            person_id: String::new(),
+            name: String::new(),
+            curators: Vec::new(),
+            pairs: Vec::new(),
+        }
+    }
+}
+
+/// A fresh code: 10 characters of [`ALPHABET`] (about 49 bits), grouped 5-5.
+pub fn new_code() -> String {
+    let bytes = uuid::Uuid::new_v4().into_bytes();
+    let chars: String =
+        bytes.iter().take(10).map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect();
+    format!("{}-{}", &chars[..5], &chars[5..])
+}
+
+/// Normalises a typed code: upper case, no spaces or dashes.
+pub fn normalise(code: &str) -> String {
+    code.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_uppercase()).collect()
+}
+
+/// The curator's invites, in `invites.json`.
+pub fn load(dir: &DataDir) -> Result<Vec<Invite>, NodeError> {
+    let path = dir.root().join("invites.json");
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            serde_json::from_slice(&bytes).map_err(|e| NodeError::Io(format!("{}: {e}", path.display())))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(NodeError::io(&path, e)),
+    }
+}
+
+/// Saves the curator's invites.
+pub fn save(dir: &DataDir, invites: &[Invite]) -> Result<(), NodeError> {
+    let bytes = serde_json::to_vec_pretty(invites).map_err(|e| NodeError::Io(e.to_string()))?;
+    write_atomic(&dir.root().join("invites.json"), &bytes, 0o600)
+}
+
+/// Checks a code against the invites: the index of a usable invite, or why not.
+pub fn find_usable(invites: &[Invite], code: &str, now: DateTime<Utc>) -> Result<usize, String> {
+    let wanted = normalise(code);
+    let at = invites.iter().position(|i| normalise(&i.code) == wanted).ok_or("неверный код приглашения")?;
+    match &invites[at] {
+        i if i.used_by.is_some() => Err("приглашение уже использовано".into()),
+        i if i.expires_at < now => Err("срок действия приглашения истёк".into()),
+        _ => Ok(at),
+    }
+}
+
+/// Reads one JSON message of at most [`MAX_MESSAGE`] bytes (the sender finishes its stream).
+pub async fn read_message<T: for<'de> Deserialize<'de>>(
+    recv: &mut (impl AsyncReadExt + Unpin),
+) -> Result<T, NodeError> {
+    let mut buf = Vec::new();
+    let read = tokio::time::timeout(TIMEOUT, recv.take(MAX_MESSAGE as u64 + 1).read_to_end(&mut buf)).await;
+    match read {
+        Err(_) => Err(NodeError::Net("превышено время ожидания ответа".into())),
+        Ok(Err(e)) => Err(NodeError::Net(e.to_string())),
+        Ok(Ok(_)) if buf.len() > MAX_MESSAGE => Err(NodeError::Net("сообщение слишком большое".into())),
+        Ok(Ok(_)) => {
+            serde_json::from_slice(&buf).map_err(|e| NodeError::Net(format!("неверное сообщение: {e}")))
+        }
+    }
+}
+
+/// Writes one JSON message.
+pub async fn write_message<T: Serialize>(
+    send: &mut (impl AsyncWriteExt + Unpin),
+    message: &T,
+) -> Result<(), NodeError> {
+    let bytes = serde_json::to_vec(message).map_err(|e| NodeError::Io(e.to_string()))?;
+    send.write_all(&bytes).await.map_err(|e| NodeError::Net(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration as Days;
+
+    use super::*;
+
+    #[test]
+    fn codes_are_single_use_expiring_and_forgiving_to_type() {
+        let code = new_code();
+        assert_eq!(code.len(), 11);
+        assert!(code.chars().all(|c| c == '-' || ALPHABET.contains(&(c as u8))));
+        let now = Utc::now();
+        let mut invites = vec![Invite {
+            code: code.clone(),
+            person_id: "p".into(),
+            expires_at: now + Days::hours(72),
+            used_by: None,
+        }];
+        let typed = code.to_lowercase().replace('-', " ");
+        assert_eq!(find_usable(&invites, &typed, now), Ok(0));
+        assert!(find_usable(&invites, "AAAAA-AAAAA", now).is_err());
+        assert_eq!(
+            find_usable(&invites, &code, now + Days::hours(73)).unwrap_err(),
+            "срок действия приглашения истёк"
+        );
+        invites[0].used_by = Some("device".into());
+        assert_eq!(find_usable(&invites, &code, now).unwrap_err(), "приглашение уже использовано");
+    }
+}

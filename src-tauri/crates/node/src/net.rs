@@ -1,0 +1,127 @@
+//! The network: an iroh endpoint (QUIC + TLS 1.3, the peer id is its ed25519 key, relays
+//! disabled) carrying samod's sync protocol, authenticated per connection.
+//!
+//! Every connection — accepted or dialled — is handed to samod with
+//! `with_expected_peer_id(<the TLS-authenticated key>)`, so a peer cannot claim another id in the
+//! sync handshake, and the share policy decides per (document, authenticated peer).
+
+use std::net::SocketAddr;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use futures::future::BoxFuture;
+use iroh::endpoint::{Connection, presets};
+use iroh::{Endpoint, EndpointAddr, PublicKey, RelayMode, TransportAddr};
+use samod::{AcceptorHandle, DialError, Dialer, PeerId, Transport};
+
+use crate::error::NodeError;
+use crate::identity::Identity;
+
+/// ALPN of the sync protocol.
+pub const SYNC_ALPN: &[u8] = b"nastavnik/sync/1";
+/// ALPN of invite redemption.
+pub const INVITE_ALPN: &[u8] = b"nastavnik/invite/1";
+
+/// A peer's id and where to reach it: `<device id>@<ip:port>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeerAddr {
+    /// The device id (public key).
+    pub id: PublicKey,
+    /// Its address.
+    pub addr: SocketAddr,
+}
+
+impl FromStr for PeerAddr {
+    type Err = NodeError;
+    fn from_str(s: &str) -> Result<PeerAddr, NodeError> {
+        let bad = || NodeError::Input(format!("адрес устройства «{s}»: нужен вид <идентификатор>@<ip:порт>"));
+        let (id, addr) = s.trim().split_once('@').ok_or_else(bad)?;
+        Ok(PeerAddr {
+            id: PublicKey::from_str(id).map_err(|_| bad())?,
+            addr: addr.parse().map_err(|_| bad())?,
+        })
+    }
+}
+
+impl std::fmt::Display for PeerAddr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}@{}", self.id, self.addr)
+    }
+}
+
+impl PeerAddr {
+    fn endpoint_addr(&self) -> EndpointAddr {
+        EndpointAddr::from_parts(self.id, [TransportAddr::Ip(self.addr)])
+    }
+}
+
+/// Binds this device's endpoint on `listen` (use port 0 for any free port).
+pub async fn bind(identity: &Identity, listen: SocketAddr) -> Result<Endpoint, NodeError> {
+    let net = |e: &dyn std::fmt::Display| NodeError::Net(e.to_string());
+    Endpoint::builder(presets::Minimal)
+        .secret_key(identity.secret().clone())
+        .alpns(vec![SYNC_ALPN.to_vec(), INVITE_ALPN.to_vec()])
+        .relay_mode(RelayMode::Disabled)
+        .clear_ip_transports()
+        .bind_addr(listen)
+        .map_err(|e| net(&e))?
+        .bind()
+        .await
+        .map_err(|e| net(&e))
+}
+
+/// The address other devices dial to reach this endpoint.
+pub fn own_addr(endpoint: &Endpoint) -> Result<PeerAddr, NodeError> {
+    let addr =
+        endpoint.bound_sockets().into_iter().next().ok_or_else(|| NodeError::Net("нет сокета".into()))?;
+    Ok(PeerAddr { id: endpoint.id(), addr })
+}
+
+/// Hands an accepted sync connection to samod, bound to the authenticated peer.
+pub async fn accept_sync(acceptor: &AcceptorHandle, conn: Connection) -> Result<(), NodeError> {
+    let peer = PeerId::from(conn.remote_id().to_string());
+    let (send, recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
+    let transport = Transport::from_tokio_io(tokio::io::join(recv, send)).with_expected_peer_id(peer);
+    acceptor.accept(transport)?;
+    // Keep the QUIC connection alive as long as samod uses the stream.
+    tokio::spawn(async move {
+        conn.closed().await;
+    });
+    Ok(())
+}
+
+/// Dials one peer for samod; every reconnect is authenticated again.
+pub struct IrohDialer {
+    endpoint: Endpoint,
+    peer: PeerAddr,
+}
+
+impl IrohDialer {
+    /// A dialer to `peer` through `endpoint`.
+    pub fn new(endpoint: Endpoint, peer: PeerAddr) -> Arc<IrohDialer> {
+        Arc::new(IrohDialer { endpoint, peer })
+    }
+}
+
+impl Dialer for IrohDialer {
+    type Error = std::convert::Infallible;
+
+    fn url(&self) -> url::Url {
+        // A hex key is always a valid host.
+        url::Url::parse(&format!("iroh://{}", self.peer.id)).expect("iroh://<hex key> is a valid url")
+    }
+
+    fn connect(&self) -> BoxFuture<'static, Result<Transport, DialError<Self::Error>>> {
+        let (endpoint, peer) = (self.endpoint.clone(), self.peer.clone());
+        Box::pin(async move {
+            let conn =
+                endpoint.connect(peer.endpoint_addr(), SYNC_ALPN).await.map_err(DialError::transient)?;
+            let (send, recv) = conn.open_bi().await.map_err(DialError::transient)?;
+            let expected = PeerId::from(conn.remote_id().to_string());
+            tokio::spawn(async move {
+                conn.closed().await;
+            });
+            Ok(Transport::from_tokio_io(tokio::io::join(recv, send)).with_expected_peer_id(expected))
+        })
+    }
+}

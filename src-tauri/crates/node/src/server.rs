@@ -1,0 +1,114 @@
+//! Serving: accept sync connections (handed to samod) and invite redemptions (curator only),
+//! and keep the share table in step with the documents.
+
+use std::time::Duration;
+
+use chrono::Utc;
+use iroh::Endpoint;
+use iroh::endpoint::Connection;
+use nastavnik_core::pair::{Actor, PairDoc};
+use nastavnik_core::roster::EntryKind;
+use nastavnik_core::school::SchoolDoc;
+use samod::AcceptorHandle;
+
+use crate::device::Device;
+use crate::error::NodeError;
+use crate::invite::{self, RedeemRequest, RedeemResponse};
+use crate::net::{self, INVITE_ALPN, SYNC_ALPN};
+use crate::node::Node;
+use crate::trust;
+
+/// Accepts connections until the endpoint closes.
+pub async fn accept_loop(node: &Node, endpoint: &Endpoint, acceptor: &AcceptorHandle) {
+    while let Some(incoming) = endpoint.accept().await {
+        let Ok(mut accepting) = incoming.accept() else { continue };
+        let Ok(alpn) = accepting.alpn().await else { continue };
+        let conn = match accepting.await {
+            Ok(conn) => conn,
+            Err(e) => {
+                tracing::warn!("входящее соединение не установлено: {e}");
+                continue;
+            }
+        };
+        let peer = conn.remote_id();
+        let result = match alpn.as_slice() {
+            SYNC_ALPN => net::accept_sync(acceptor, conn).await,
+            INVITE_ALPN => redeem(node, conn).await,
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            tracing::warn!("соединение с {peer} закрыто: {e}");
+        }
+    }
+}
+
+/// Recomputes the share table every `period` (grants arrive inside synced documents).
+pub async fn refresh_loop(node: &Node, period: Duration) {
+    loop {
+        refresh(node).await;
+        tokio::time::sleep(period).await;
+    }
+}
+
+/// Recomputes the share table once.
+pub async fn refresh(node: &Node) {
+    match trust::access_table(node).await {
+        Ok(table) => node.set_access(table),
+        Err(e) => tracing::warn!("не удалось пересчитать доступ: {e}"),
+    }
+}
+
+/// The curator's side of an invite: check the code, grant the device its pairs, answer.
+async fn redeem(node: &Node, conn: Connection) -> Result<(), NodeError> {
+    let device = conn.remote_id().to_string();
+    let (mut send, mut recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
+    let request: RedeemRequest = invite::read_message(&mut recv).await?;
+    let response = match grant(node, &device, &request.code).await {
+        Ok(response) => response,
+        Err(e) => {
+            tracing::warn!("приглашение отклонено для устройства {device}: {e}");
+            RedeemResponse::refused(e.to_string())
+        }
+    };
+    invite::write_message(&mut send, &response).await?;
+    let _ = send.finish();
+    // Give the answer time to leave before the connection is dropped.
+    let _ = tokio::time::timeout(invite::TIMEOUT, conn.closed()).await;
+    Ok(())
+}
+
+async fn grant(node: &Node, device: &str, code: &str) -> Result<RedeemResponse, NodeError> {
+    let Device::Curator { school_doc } = &node.device else {
+        return Err(NodeError::Input("это не устройство куратора".into()));
+    };
+    let now = Utc::now();
+    let mut invites = invite::load(&node.dir)?;
+    let at = invite::find_usable(&invites, code, now).map_err(NodeError::Input)?;
+    let school: SchoolDoc = node.read(school_doc).await?;
+    let person = school.person(&invites[at].person_id)?.clone();
+    let mut pairs = Vec::new();
+    for entry in school.pairs.iter().filter(|p| !p.doc_id.is_empty()) {
+        if !entry.members.iter().any(|m| m.person_id == person.id) {
+            continue;
+        }
+        let signed =
+            trust::signed_entry(&node.identity, &entry.doc_id, EntryKind::Grant, device, &person.id, now);
+        node.change(&entry.doc_id, now, "доступ устройства", move |p: &mut PairDoc| {
+            p.add_access_entry(&Actor::Curator, signed)
+        })
+        .await?;
+        pairs.push((entry.id.clone(), entry.doc_id.clone()));
+    }
+    invites[at].used_by = Some(device.to_string());
+    invite::save(&node.dir, &invites)?;
+    refresh(node).await;
+    tracing::info!("устройство {device} подключено как {}", person.name);
+    Ok(RedeemResponse {
+        error: None,
+        school: school.school.name.clone(),
+        person_id: person.id.clone(),
+        name: person.name.clone(),
+        curators: vec![node.identity.device_id()],
+        pairs,
+    })
+}

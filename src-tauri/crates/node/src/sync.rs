@@ -1,0 +1,88 @@
+//! Syncing once with the reachable peers: connect, make sure every document this device
+//! should have is loaded (fetching missing ones), wait until both sides have each other's
+//! changes, report, disconnect.
+
+use std::time::Duration;
+
+use iroh::Endpoint;
+use samod::{BackoffConfig, ConnectionId};
+use serde::Serialize;
+
+use crate::device::Device;
+use crate::error::NodeError;
+use crate::net::{IrohDialer, PeerAddr};
+use crate::node::Node;
+
+/// The outcome for one document and one peer.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocSync {
+    /// Document id.
+    pub doc: String,
+    /// Peer device id.
+    pub peer: String,
+    /// Whether both sides ended with each other's changes.
+    pub synced: bool,
+}
+
+/// The documents this device keeps.
+pub async fn own_documents(node: &Node) -> Result<Vec<String>, NodeError> {
+    Ok(match &node.device {
+        Device::New => Vec::new(),
+        Device::Curator { school_doc } => {
+            let school: nastavnik_core::school::SchoolDoc = node.read(school_doc).await?;
+            let mut docs = vec![school_doc.clone()];
+            docs.extend(school.pairs.iter().filter(|p| !p.doc_id.is_empty()).map(|p| p.doc_id.clone()));
+            docs
+        }
+        Device::Member { pairs, .. } => pairs.iter().map(|(_, d)| d.clone()).collect(),
+    })
+}
+
+/// Connects to `peers` and syncs every own document with each, waiting at most `wait` per
+/// document and peer.
+pub async fn sync_once(
+    node: &Node,
+    endpoint: &Endpoint,
+    peers: &[PeerAddr],
+    wait: Duration,
+) -> Result<Vec<DocSync>, NodeError> {
+    let mut connections: Vec<(String, ConnectionId)> = Vec::new();
+    let mut dialers = Vec::new();
+    for peer in peers {
+        let dialer =
+            node.repo().dial(BackoffConfig::default(), IrohDialer::new(endpoint.clone(), peer.clone()))?;
+        match tokio::time::timeout(wait, dialer.established()).await {
+            Ok(Ok(_)) => {
+                if let Some(conn) = dialer.connection_id() {
+                    connections.push((peer.id.to_string(), conn));
+                }
+            }
+            _ => tracing::warn!("устройство {peer} недоступно"),
+        }
+        dialers.push(dialer);
+    }
+    let mut report = Vec::new();
+    for doc in own_documents(node).await? {
+        let handle = match tokio::time::timeout(wait, node.handle(&doc)).await {
+            Ok(Ok(handle)) => Some(handle),
+            _ => None,
+        };
+        for (peer, conn) in &connections {
+            let synced = match &handle {
+                Some(h) => tokio::time::timeout(wait, async {
+                    h.we_have_their_changes(*conn).await;
+                    h.they_have_our_changes(*conn).await;
+                })
+                .await
+                .is_ok(),
+                None => false,
+            };
+            report.push(DocSync { doc: doc.clone(), peer: peer.clone(), synced });
+        }
+    }
+    for dialer in dialers {
+        dialer.close();
+    }
+    Ok(report)
+}

@@ -1,0 +1,112 @@
+//! Signing and checking access entries with device keys, and the share table they give.
+//!
+//! The curator's device signs; every device checks against the curator keys it trusts (its
+//! own key on the curator's device; the keys learned from the invite on a member's device).
+
+use std::collections::HashSet;
+use std::str::FromStr;
+
+use automerge::ROOT;
+use chrono::{DateTime, Utc};
+use iroh::{PublicKey, Signature};
+use nastavnik_core::roster::{self, AccessEntry, EntryKind};
+use nastavnik_core::school::SchoolDoc;
+
+use crate::access::AccessTable;
+use crate::device::Device;
+use crate::error::NodeError;
+use crate::identity::{Identity, hex};
+use crate::node::Node;
+
+/// A new entry for `device`, signed by this (curator) device for document `doc_id`.
+pub fn signed_entry(
+    identity: &Identity,
+    doc_id: &str,
+    kind: EntryKind,
+    device: &str,
+    person_id: &str,
+    now: DateTime<Utc>,
+) -> AccessEntry {
+    let id = format!("acc-{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
+    let mut entry = AccessEntry::new(id, kind, device.into(), person_id.into(), now);
+    entry.signature = hex(&identity.secret().sign(&entry.message(doc_id)).to_bytes());
+    entry
+}
+
+/// A check that a signature is by one of the `trusted` keys.
+pub fn verifier(trusted: &[String]) -> impl Fn(&[u8], &str) -> bool + use<> {
+    let keys: Vec<PublicKey> = trusted.iter().filter_map(|k| PublicKey::from_str(k).ok()).collect();
+    move |message: &[u8], signature: &str| {
+        let Some(bytes) = unhex(signature) else { return false };
+        let Ok(signature) = Signature::try_from(bytes.as_slice()) else { return false };
+        keys.iter().any(|k| k.verify(message, &signature).is_ok())
+    }
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) {
+        return None;
+    }
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
+}
+
+/// The access entries of a pair's document, read without hydrating the rest.
+pub async fn entries(node: &Node, doc_id: &str) -> Result<Vec<AccessEntry>, NodeError> {
+    let handle = node.handle(doc_id).await?;
+    let read = handle
+        .with_document_async(|doc| {
+            autosurgeon::hydrate_prop::<_, Option<Vec<AccessEntry>>, _, _>(doc, ROOT, "access")
+                .map(Option::unwrap_or_default)
+        })
+        .await?;
+    read.map_err(|e| NodeError::Doc(nastavnik_core::DocError::Schema(e.to_string())))
+}
+
+/// The share table this device can verify right now.
+pub async fn access_table(node: &Node) -> Result<AccessTable, NodeError> {
+    let mut table = AccessTable::default();
+    let (trusted, docs): (Vec<String>, Vec<String>) = match &node.device {
+        Device::New => return Ok(table),
+        Device::Curator { school_doc } => {
+            let school: SchoolDoc = node.read(school_doc).await?;
+            let docs =
+                school.pairs.iter().filter(|p| !p.doc_id.is_empty()).map(|p| p.doc_id.clone()).collect();
+            (vec![node.identity.device_id()], docs)
+        }
+        Device::Member { curators, pairs, .. } => {
+            table.curators = curators.iter().cloned().collect();
+            (curators.clone(), pairs.iter().map(|(_, d)| d.clone()).collect())
+        }
+    };
+    let verify = verifier(&trusted);
+    for doc in docs {
+        // A document not received yet has no entries to read; the curator will send it.
+        let Ok(entries) = entries(node, &doc).await else { continue };
+        let devices: HashSet<String> =
+            roster::effective_devices(&doc, &entries, &verify).into_iter().collect();
+        table.members.insert(doc, devices);
+    }
+    Ok(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paths::DataDir;
+
+    #[test]
+    fn signatures_of_the_trusted_key_verify_and_others_do_not() {
+        let root = std::env::temp_dir().join(format!("nastavnik-trust-{}", std::process::id()));
+        let (curator, _) = Identity::load_or_create(&DataDir::open(root.join("c")).unwrap()).unwrap();
+        let (other, _) = Identity::load_or_create(&DataDir::open(root.join("o")).unwrap()).unwrap();
+        let now = Utc::now();
+        let good = signed_entry(&curator, "doc", EntryKind::Grant, "dev", "p", now);
+        let foreign = signed_entry(&other, "doc", EntryKind::Grant, "dev2", "p", now);
+        let verify = verifier(&[curator.device_id()]);
+        assert!(verify(&good.message("doc"), &good.signature));
+        assert!(!verify(&good.message("other-doc"), &good.signature));
+        assert!(!verify(&foreign.message("doc"), &foreign.signature));
+        assert!(!verify(&good.message("doc"), "zz"));
+        std::fs::remove_dir_all(root).unwrap();
+    }
+}
