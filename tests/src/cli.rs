@@ -91,3 +91,63 @@ fn unique() -> u64 {
     static N: AtomicU64 = AtomicU64::new(0);
     N.fetch_add(1, Ordering::Relaxed)
 }
+
+/// A `nastavnik-cli serve` process; stopped (SIGTERM, then waited for) on drop.
+pub struct Serving {
+    child: std::process::Child,
+    /// Its address: `<device id>@<ip:port>`.
+    pub addr: String,
+}
+
+impl Device {
+    /// Starts `serve` on a loopback port and waits until it is reachable.
+    pub fn serve(&self) -> Serving {
+        let addr_file = self.dir.join(format!("serve-{}.addr", unique()));
+        let child = self
+            .command(&[
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--addr-file",
+                addr_file.to_str().expect("utf-8 path"),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("serve starts");
+        for _ in 0..200 {
+            if let Ok(addr) = std::fs::read_to_string(&addr_file) {
+                return Serving { child, addr: addr.trim().to_string() };
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        let mut serving = Serving { child, addr: String::new() };
+        serving.terminate();
+        panic!("serve did not start in 5 s");
+    }
+}
+
+impl Serving {
+    /// Stops the process gracefully and waits for it.
+    pub fn stop(mut self) {
+        self.terminate();
+    }
+
+    fn terminate(&mut self) {
+        let _ = Command::new("kill").arg(self.child.id().to_string()).status();
+        for _ in 0..100 {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        self.terminate();
+    }
+}

@@ -16,6 +16,7 @@ pub mod device;
 pub mod error;
 pub mod identity;
 pub mod invite;
+pub mod lock;
 pub mod net;
 pub mod node;
 pub mod paths;

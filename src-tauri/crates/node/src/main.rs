@@ -14,8 +14,9 @@ mod cli {
 
 use chrono::{NaiveTime, Utc};
 use clap::Parser;
-use cli::args::{Cli, Command, SchoolCmd};
+use cli::args::{self, Cli, Command, SchoolCmd};
 use cli::context::{Ctx, Output};
+use nastavnik_node::lock;
 use nastavnik_node::paths::DataDir;
 use nastavnik_node::{Node, NodeError};
 
@@ -67,7 +68,12 @@ async fn run(args: Cli) -> Result<Output, NodeError> {
         }
         None => (Utc::now(), Utc::now().date_naive()),
     };
-    let node = Node::open(DataDir::open(root)?).await?;
+    let dir = DataDir::open(root)?;
+    let _lock = match usage(&args.command) {
+        Some(usage) => Some(lock::acquire(&dir, usage)?),
+        None => None,
+    };
+    let node = Node::open(dir).await?;
     let mut ctx = Ctx { node, now, today };
     let result = dispatch(&mut ctx, args.command).await;
     // Every change is on disk before we say it is saved.
@@ -75,8 +81,30 @@ async fn run(args: Cli) -> Result<Output, NodeError> {
     result
 }
 
+/// How a command uses the data folder: `None` for commands that only read.
+fn usage(command: &Command) -> Option<lock::Use> {
+    use cli::args::{DeviceCmd, InviteCmd, MeetingCmd, PairCmd, PersonCmd, PlanCmd};
+    match command {
+        Command::Serve(_) => Some(lock::Use::Serve),
+        Command::Device(DeviceCmd::Show)
+        | Command::Person(PersonCmd::List)
+        | Command::Pair(PairCmd::List)
+        | Command::Plan(PlanCmd::List { .. })
+        | Command::Meeting(MeetingCmd::List { .. })
+        | Command::Invite(InviteCmd::Create { .. })
+        | Command::Overview
+        | Command::Status => None,
+        _ => Some(lock::Use::Write),
+    }
+}
+
 async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Output, NodeError> {
     match command {
+        Command::Device(args::DeviceCmd::Revoke { device }) => {
+            let pairs = nastavnik_node::trust::revoke(&ctx.node, &device, ctx.now).await?;
+            let text = format!("Доступ устройства {device} отозван; пар: {}", pairs.len());
+            Ok(Output::new(text, serde_json::json!({ "device": device, "pairs": pairs })))
+        }
         Command::Device(cmd) => cli::school::device(ctx, cmd),
         Command::School(SchoolCmd::Create { name, head, curator }) => {
             cli::school::create_school(ctx, name, head, curator).await

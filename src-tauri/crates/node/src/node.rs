@@ -67,6 +67,12 @@ impl Node {
         Ok(handle.document_id().to_string())
     }
 
+    /// Whether a document is stored on this device (without asking any peer for it).
+    pub fn has_local(&self, id: &str) -> bool {
+        let split = id.char_indices().nth(2).map_or(id.len(), |(at, _)| at);
+        self.dir.docs().join(&id[..split]).join(&id[split..]).is_dir()
+    }
+
     /// The handle of a document that is on this device (or reachable through a connected peer).
     pub async fn handle(&self, id: &str) -> Result<DocHandle, NodeError> {
         let doc_id: DocumentId =

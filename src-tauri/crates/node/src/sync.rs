@@ -25,6 +25,22 @@ pub struct DocSync {
     pub synced: bool,
 }
 
+/// Finds a document, asking connected peers for it if it is not here; a peer's first answer
+/// may come after samod's first "unavailable", so ask again until `wait` is over.
+async fn find(node: &Node, doc: &str, wait: Duration) -> Option<samod::DocHandle> {
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+        if let Ok(Ok(handle)) = tokio::time::timeout(left, node.handle(doc)).await {
+            return Some(handle);
+        }
+        if tokio::time::Instant::now() + Duration::from_millis(100) >= deadline {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// The documents this device keeps.
 pub async fn own_documents(node: &Node) -> Result<Vec<String>, NodeError> {
     Ok(match &node.device {
@@ -45,6 +61,7 @@ pub async fn sync_once(
     node: &Node,
     endpoint: &Endpoint,
     peers: &[PeerAddr],
+    extra_docs: &[String],
     wait: Duration,
 ) -> Result<Vec<DocSync>, NodeError> {
     let mut connections: Vec<(String, ConnectionId)> = Vec::new();
@@ -63,11 +80,10 @@ pub async fn sync_once(
         dialers.push(dialer);
     }
     let mut report = Vec::new();
-    for doc in own_documents(node).await? {
-        let handle = match tokio::time::timeout(wait, node.handle(&doc)).await {
-            Ok(Ok(handle)) => Some(handle),
-            _ => None,
-        };
+    let mut docs = own_documents(node).await?;
+    docs.extend(extra_docs.iter().cloned());
+    for doc in docs {
+        let handle = find(node, &doc, wait).await;
         for (peer, conn) in &connections {
             let synced = match &handle {
                 Some(h) => tokio::time::timeout(wait, async {

@@ -81,12 +81,47 @@ pub async fn access_table(node: &Node) -> Result<AccessTable, NodeError> {
     let verify = verifier(&trusted);
     for doc in docs {
         // A document not received yet has no entries to read; the curator will send it.
+        // (Asking for it here would make samod remember it as unavailable.)
+        if !node.has_local(&doc) {
+            continue;
+        }
         let Ok(entries) = entries(node, &doc).await else { continue };
         let devices: HashSet<String> =
             roster::effective_devices(&doc, &entries, &verify).into_iter().collect();
         table.members.insert(doc, devices);
     }
     Ok(table)
+}
+
+/// The curator revokes a device (a lost phone): a signed revocation goes into every pair
+/// document that granted it. Returns the pairs affected.
+pub async fn revoke(node: &Node, device: &str, now: DateTime<Utc>) -> Result<Vec<String>, NodeError> {
+    let Device::Curator { school_doc } = &node.device else {
+        return Err(NodeError::Input("отзывать доступ может только куратор".into()));
+    };
+    let school: SchoolDoc = node.read(school_doc).await?;
+    let verify = verifier(&[node.identity.device_id()]);
+    let mut affected = Vec::new();
+    for pair in school.pairs.iter().filter(|p| !p.doc_id.is_empty()) {
+        let current = entries(node, &pair.doc_id).await?;
+        let Some(person) = roster::person_of(&pair.doc_id, &current, device, &verify) else { continue };
+        let entry = signed_entry(&node.identity, &pair.doc_id, EntryKind::Revoke, device, &person, now);
+        node.change(
+            &pair.doc_id,
+            now,
+            "отзыв доступа",
+            move |p: &mut nastavnik_core::pair::PairDoc| {
+                p.add_access_entry(&nastavnik_core::pair::Actor::Curator, entry)
+            },
+        )
+        .await?;
+        affected.push(pair.id.clone());
+    }
+    if affected.is_empty() {
+        return Err(NodeError::Missing(format!("у устройства {device} нет доступа ни к одной паре")));
+    }
+    node.set_access(access_table(node).await?);
+    Ok(affected)
 }
 
 #[cfg(test)]

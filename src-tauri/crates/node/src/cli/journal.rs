@@ -3,7 +3,9 @@
 use nastavnik_core::pair::{ActivityInput, MeetingInput, PairDoc, TextField, set_text};
 use nastavnik_node::NodeError;
 use nastavnik_shared::ru;
-use nastavnik_shared::vocab::{ActivityStatus, MeetingFormat, MeetingType, MonitoringStage, Rater};
+use nastavnik_shared::vocab::{
+    ActivityStatus, MeetingFormat, MeetingType, MemberRole, MonitoringStage, Rater,
+};
 use serde_json::json;
 
 use super::args::{MeetingCmd, MonitoringArgs, PlanCmd};
@@ -104,6 +106,29 @@ pub async fn meeting(ctx: &Ctx, cmd: MeetingCmd) -> Result<Output, NodeError> {
             let field = TextField::Notes(meeting.clone());
             ctx.node.edit(&doc, move |d| set_text(d, now, &actor, &field, &text)).await?;
             Ok(Output::new("Заметки сохранены", json!({ "meeting": meeting })))
+        }
+        MeetingCmd::List { pair } => {
+            let doc = ctx.pair_doc(&pair).await?;
+            let p: PairDoc = ctx.node.read(&doc).await?;
+            let mut text = format!("Журнал встреч пары {pair}:\n");
+            let mut rows = Vec::new();
+            for m in &p.meetings {
+                let confirmed =
+                    p.confirmed_by(m, MemberRole::Mentor) && p.confirmed_by(m, MemberRole::Mentee);
+                let mark =
+                    if confirmed { "подтверждена" } else { "не подтверждена" };
+                text.push_str(&format!(
+                    "  {}  {} — {} ({}), {mark}\n    {}\n",
+                    m.id,
+                    ru::date_short(*m.date),
+                    m.topic,
+                    *m.meeting_type,
+                    m.notes.as_str()
+                ));
+                rows.push(json!({ "id": m.id, "date": *m.date, "type": *m.meeting_type, "topic": m.topic,
+                                  "notes": m.notes.as_str(), "confirmedBy": m.confirmations.keys().collect::<Vec<_>>() }));
+            }
+            Ok(Output::new(text, json!(rows)))
         }
         MeetingCmd::Confirm { pair, meeting } => {
             let doc = ctx.pair_doc(&pair).await?;

@@ -93,7 +93,7 @@ async fn redeem(
         pairs: response.pairs.clone(),
     })?;
     server::refresh(&ctx.node).await;
-    let report = sync::sync_once(&ctx.node, &endpoint, &[curator], Duration::from_secs(10)).await?;
+    let report = sync::sync_once(&ctx.node, &endpoint, &[curator], &[], Duration::from_secs(10)).await?;
     server::refresh(&ctx.node).await;
     endpoint.close().await;
     let text = format!(
@@ -184,7 +184,8 @@ pub async fn sync(ctx: &Ctx, args: SyncArgs) -> Result<Output, NodeError> {
     let peers = peers(&args.peers)?;
     let endpoint = net::bind(&ctx.node.identity, any_port()).await?;
     server::refresh(&ctx.node).await;
-    let report = sync::sync_once(&ctx.node, &endpoint, &peers, Duration::from_secs(args.wait)).await;
+    let report =
+        sync::sync_once(&ctx.node, &endpoint, &peers, &args.docs, Duration::from_secs(args.wait)).await;
     server::refresh(&ctx.node).await;
     endpoint.close().await;
     let report = report?;

@@ -16,7 +16,7 @@ pub fn device(ctx: &Ctx, cmd: DeviceCmd) -> Result<Output, NodeError> {
     let role = ctx.node.device.label();
     let verb = match cmd {
         DeviceCmd::Init => "Ключ устройства готов",
-        DeviceCmd::Show => "Устройство",
+        DeviceCmd::Show | DeviceCmd::Revoke { .. } => "Устройство",
     };
     let text = format!("{verb}: {id}\nРоль: {role}\nПапка данных: {}", ctx.node.dir.root().display());
     Ok(Output::new(

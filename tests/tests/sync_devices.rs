@@ -1,0 +1,182 @@
+//! Curator, mentor, mentee and an outsider — four `nastavnik-cli` processes with their own data
+//! folders — syncing over loopback: invites, offline edits on both sides, direct mentor↔mentee
+//! sync, store-and-forward through the curator, an outsider who knows the document id, and a
+//! revoked device.
+
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
+use nastavnik_tests::cli::Device;
+use serde_json::Value;
+
+fn s(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_else(|| panic!("no {key} in {v}")).to_string()
+}
+
+fn titles(d: &Device, pair: &str) -> Vec<String> {
+    let plan = d.ok(&["plan", "list", "--pair", pair]);
+    let mut t: Vec<String> = plan.as_array().unwrap().iter().map(|a| s(a, "title")).collect();
+    t.sort();
+    t
+}
+
+fn notes(d: &Device, pair: &str) -> String {
+    s(&d.ok(&["meeting", "list", "--pair", pair])[0], "notes")
+}
+
+fn person(c: &Device, name: &str) -> String {
+    s(&c.ok(&["person", "add", "--name", name, "--category", "teacher"]), "id")
+}
+
+fn join(d: &Device, c: &Device, who: &str, curator_addr: &str) {
+    let code = s(&c.ok(&["invite", "create", "--person", who]), "code");
+    d.ok(&["invite", "redeem", "--code", &code, "--peer", curator_addr]);
+}
+
+#[test]
+fn pairs_sync_between_their_devices_and_nobody_else() {
+    let curator = Device::new("curator");
+    let (mentor, mentee, outsider) = (Device::new("mentor"), Device::new("mentee"), Device::new("outsider"));
+    curator.ok(&["school", "create", "--name", "МБОУ СОШ №5"]);
+    let (m, e, o1, o2) = (
+        person(&curator, "Петрова Анна"),
+        person(&curator, "Смирнов Илья"),
+        person(&curator, "Орлов"),
+        person(&curator, "Зайцев"),
+    );
+    let pair = s(
+        &curator.ok(&[
+            "pair",
+            "create",
+            "--mentor",
+            &m,
+            "--mentee",
+            &e,
+            "--start",
+            "2026-09-01",
+            "--months",
+            "9",
+        ]),
+        "pair",
+    );
+    let other = s(
+        &curator.ok(&[
+            "pair",
+            "create",
+            "--mentor",
+            &o1,
+            "--mentee",
+            &o2,
+            "--start",
+            "2026-09-01",
+            "--months",
+            "9",
+        ]),
+        "pair",
+    );
+    let shared = s(
+        &curator.ok(&["plan", "add", "--pair", &pair, "--title", "Общее", "--deadline", "2026-10-01"]),
+        "id",
+    );
+    curator.ok(&["meeting", "add", "--pair", &pair, "--date", "2026-09-10", "--topic", "Знакомство"]);
+    let doc = curator
+        .ok(&["pair", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == pair.as_str())
+        .map(|p| s(p, "doc"))
+        .unwrap();
+
+    // Invites: mentor and mentee join pair 1, the outsider joins the other pair.
+    let serving = curator.serve();
+    join(&mentor, &curator, &m, &serving.addr);
+    join(&mentee, &curator, &e, &serving.addr);
+    join(&outsider, &curator, &o1, &serving.addr);
+    assert_eq!(titles(&mentor, &pair), ["Общее"]);
+    assert_eq!(titles(&mentee, &pair), ["Общее"]);
+    let meeting = s(&mentor.ok(&["meeting", "list", "--pair", &pair])[0], "id");
+
+    // The outsider knows the document id, asks the curator for it, and gets nothing.
+    let attempt = outsider.ok(&["sync", "--peer", &serving.addr, "--doc", &doc, "--wait", "3"]);
+    assert!(
+        attempt["docs"].as_array().unwrap().iter().all(|d| d["doc"] != doc.as_str() || d["synced"] == false)
+    );
+    assert!(
+        !outsider.dir.join("docs").join(&doc[..2]).join(&doc[2..]).exists(),
+        "not a byte of pair 1 on the outsider"
+    );
+    assert_eq!(outsider.run(&["plan", "list", "--pair", &pair]).code, 2);
+    // The mentor joined first: one more sync with the curator brings the mentee's grant.
+    mentor.ok(&["sync", "--peer", &serving.addr]);
+    serving.stop();
+
+    // Offline, both edit the same activity (different fields) and type into the same notes.
+    mentor.ok(&["plan", "status", "--pair", &pair, "--activity", &shared, "--status", "in_progress"]);
+    mentor.ok(&["plan", "add", "--pair", &pair, "--title", "От наставника", "--deadline", "2026-11-01"]);
+    mentor.ok(&[
+        "meeting",
+        "notes",
+        "--pair",
+        &pair,
+        "--meeting",
+        &meeting,
+        "--text",
+        "Наставник: план урока.",
+    ]);
+    mentee.ok(&["plan", "add", "--pair", &pair, "--title", "От наставляемого", "--deadline", "2026-11-02"]);
+    mentee.ok(&["meeting", "notes", "--pair", &pair, "--meeting", &meeting, "--text", "Вопросы к уроку."]);
+
+    // Mentor and mentee sync directly, with the curator away.
+    let mentee_online = mentee.serve();
+    let report = mentor.ok(&["sync", "--peer", &mentee_online.addr]);
+    assert_eq!(report["synced"], report["total"], "{report}");
+    mentee_online.stop();
+    let expected = ["Общее", "От наставляемого", "От наставника"];
+    assert_eq!(titles(&mentor, &pair), expected);
+    assert_eq!(titles(&mentee, &pair), expected);
+    let merged = notes(&mentor, &pair);
+    assert_eq!(merged, notes(&mentee, &pair));
+    assert!(merged.contains("Наставник: план урока.") && merged.contains("Вопросы к уроку."), "{merged}");
+    let plan = mentee.ok(&["plan", "list", "--pair", &pair]);
+    let shared_row = plan.as_array().unwrap().iter().find(|a| a["id"] == shared.as_str()).unwrap();
+    assert_eq!(shared_row["status"], "in_progress");
+
+    // The curator, restarted from disk, gets everything from the mentor.
+    let serving = curator.serve();
+    mentor.ok(&["sync", "--peer", &serving.addr]);
+    assert_eq!(titles(&curator, &pair), expected);
+    assert_eq!(notes(&curator, &pair), merged);
+
+    // Store-and-forward: mentor → curator → mentee, never online together.
+    mentor.ok(&["plan", "add", "--pair", &pair, "--title", "Через куратора", "--deadline", "2026-12-01"]);
+    mentor.ok(&["sync", "--peer", &serving.addr]);
+    mentee.ok(&["sync", "--peer", &serving.addr]);
+    assert!(titles(&mentee, &pair).contains(&"Через куратора".to_string()));
+
+    // The outsider still has only its own pair.
+    outsider.ok(&["sync", "--peer", &serving.addr]);
+    assert_eq!(outsider.ok(&["plan", "list", "--pair", &other]).as_array().unwrap().len(), 0);
+    assert!(!outsider.dir.join("docs").join(&doc[..2]).join(&doc[2..]).exists());
+
+    // The mentee's phone is lost: revoked, it receives nothing new — from the curator or the mentor.
+    let lost = s(&mentee.ok(&["device", "show"]), "deviceId");
+    let busy = curator.run(&["device", "revoke", "--device", &lost]);
+    assert_eq!(busy.code, 2, "changing data while `serve` runs on the folder is refused");
+    assert!(busy.json["error"].as_str().unwrap().contains("занята"));
+    serving.stop();
+    curator.ok(&["device", "revoke", "--device", &lost]);
+    let serving = curator.serve();
+    mentor.ok(&["sync", "--peer", &serving.addr]); // the mentor's device learns the revocation
+    mentor.ok(&["plan", "add", "--pair", &pair, "--title", "После отзыва", "--deadline", "2026-12-10"]);
+    mentor.ok(&["sync", "--peer", &serving.addr]);
+    mentee.ok(&["sync", "--peer", &serving.addr, "--wait", "3"]);
+    let mentor_online = mentor.serve();
+    mentee.ok(&["sync", "--peer", &mentor_online.addr, "--wait", "3"]);
+    assert!(
+        !titles(&mentee, &pair).contains(&"После отзыва".to_string()),
+        "a revoked device got new changes"
+    );
+    assert!(titles(&curator, &pair).contains(&"После отзыва".to_string()));
+    mentor_online.stop();
+    serving.stop();
+}
