@@ -111,9 +111,18 @@ fn a_curators_day_reaches_the_overview() {
     assert_eq!(o["pairs"][0]["meetings"], 1);
     assert_eq!(o["kpis"][0]["share"], serde_json::json!({ "part": 2, "whole": 2 }));
     assert_eq!(o["overdue"].as_array().unwrap().len(), 0);
+    // The summary cache: the second overview reads no document; a change re-reads just that one.
+    assert_eq!(o["cache"]["read"], 1, "{}", o["cache"]);
+    let again = c.ok(&["--today", "2026-11-22", "overview"]);
+    assert_eq!((again["cache"]["cached"].as_u64(), again["cache"]["read"].as_u64()), (Some(1), Some(0)));
     let late = c.ok(&["--today", "2026-12-25", "overview"]);
+    assert_eq!(late["cache"]["read"], 0, "the day changes overdue items, not the cache");
     assert_eq!(late["overdue"][0]["title"], "Открытый урок");
     assert_eq!(late["overdue"][0]["daysOverdue"], 5);
+    c.ok(&["plan", "status", "--pair", &pair, "--activity", &a1, "--status", "in_progress"]);
+    let changed = c.ok(&["--today", "2026-12-25", "overview"]);
+    assert_eq!(changed["cache"]["read"], 1);
+    assert_eq!(changed["plan"], serde_json::json!({ "part": 0, "whole": 2 }));
 }
 
 #[test]

@@ -13,6 +13,7 @@
 
 pub mod access;
 pub mod device;
+pub mod doc_files;
 pub mod error;
 pub mod identity;
 pub mod invite;
@@ -23,6 +24,7 @@ pub mod paths;
 pub mod render;
 pub mod server;
 pub mod storage;
+pub mod summary_cache;
 pub mod sync;
 pub mod trust;
 

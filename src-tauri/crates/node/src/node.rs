@@ -69,8 +69,7 @@ impl Node {
 
     /// Whether a document is stored on this device (without asking any peer for it).
     pub fn has_local(&self, id: &str) -> bool {
-        let split = id.char_indices().nth(2).map_or(id.len(), |(at, _)| at);
-        self.dir.docs().join(&id[..split]).join(&id[split..]).is_dir()
+        crate::doc_files::DocFiles::new(&self.dir.docs(), id).exists()
     }
 
     /// The handle of a document that is on this device (or reachable through a connected peer).

@@ -1,7 +1,7 @@
 //! The school overview and what is on this device.
 
-use nastavnik_core::pair::PairDoc;
 use nastavnik_node::NodeError;
+use nastavnik_node::summary_cache::SummaryCache;
 use serde_json::json;
 
 use super::context::{Ctx, Output};
@@ -9,21 +9,19 @@ use super::context::{Ctx, Output};
 /// `overview`: reads every pair's summary and computes the school overview for today.
 pub async fn overview(ctx: &Ctx) -> Result<Output, NodeError> {
     let school = ctx.school().await?;
-    let mut summaries = Vec::new();
-    let mut unreadable = Vec::new();
-    for entry in school.pairs.iter().filter(|p| !p.doc_id.is_empty()) {
-        match ctx.node.read::<PairDoc>(&entry.doc_id).await {
-            Ok(pair) => summaries.push(pair.summary()),
-            Err(e) => unreadable.push(format!("{}: {e}", entry.id)),
-        }
-    }
+    let docs: Vec<String> =
+        school.pairs.iter().filter(|p| !p.doc_id.is_empty()).map(|p| p.doc_id.clone()).collect();
+    let cache_file = ctx.node.dir.summaries_file();
+    let mut cache = SummaryCache::load(&cache_file);
+    let (summaries, stats) = cache.summaries(&ctx.node.dir.docs(), &docs);
+    cache.save(&cache_file)?;
     let overview = nastavnik_core::school::overview(&school, &summaries, ctx.today);
     let mut text = nastavnik_node::render::overview(&overview);
-    for line in &unreadable {
+    for line in &stats.unreadable {
         text.push_str(&format!("Не удалось прочитать пару {line}\n"));
     }
     let mut value = serde_json::to_value(&overview).map_err(|e| NodeError::Io(e.to_string()))?;
-    value["unreadable"] = json!(unreadable);
+    value["cache"] = json!(stats);
     Ok(Output::new(text, value))
 }
 

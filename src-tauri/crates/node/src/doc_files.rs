@@ -1,0 +1,76 @@
+//! Reading a document straight from its folder, without samod: for read-only work over many
+//! documents (the curator's summaries), one document in memory at a time.
+//!
+//! The folder of a document holds `snapshot/<compaction hash>` and `incremental/<change hash>`
+//! chunks. Their names are a fingerprint of the content: same names, same document — which
+//! lets the summary cache skip unchanged documents without parsing a byte.
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use automerge::Automerge;
+
+use crate::error::NodeError;
+
+/// The chunk files of one document in a docs folder.
+#[derive(Debug, Clone)]
+pub struct DocFiles {
+    dir: PathBuf,
+}
+
+impl DocFiles {
+    /// The document `doc_id` in the samod docs folder `docs`.
+    pub fn new(docs: &Path, doc_id: &str) -> DocFiles {
+        let split = doc_id.char_indices().nth(2).map_or(doc_id.len(), |(at, _)| at);
+        DocFiles { dir: docs.join(&doc_id[..split]).join(&doc_id[split..]) }
+    }
+
+    /// Whether any chunk of the document is here.
+    pub fn exists(&self) -> bool {
+        self.dir.is_dir()
+    }
+
+    fn chunks(&self) -> Vec<PathBuf> {
+        let mut files = Vec::new();
+        for kind in ["snapshot", "incremental"] {
+            if let Ok(entries) = std::fs::read_dir(self.dir.join(kind)) {
+                files.extend(
+                    entries.flatten().map(|e| e.path()).filter(|p| {
+                        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with('.'))
+                    }),
+                );
+            }
+        }
+        files.sort();
+        files
+    }
+
+    /// A fingerprint of the content from the chunk names alone; `None` if there is no chunk.
+    pub fn fingerprint(&self) -> Option<u64> {
+        let chunks = self.chunks();
+        if chunks.is_empty() {
+            return None;
+        }
+        let mut hasher = DefaultHasher::new();
+        for chunk in &chunks {
+            chunk.file_name().hash(&mut hasher);
+        }
+        Some(hasher.finish())
+    }
+
+    /// Loads the document from its chunks (snapshots first, then changes).
+    pub fn load(&self) -> Result<Option<Automerge>, NodeError> {
+        let chunks = self.chunks();
+        if chunks.is_empty() {
+            return Ok(None);
+        }
+        let mut doc = Automerge::new();
+        for chunk in chunks {
+            let bytes = std::fs::read(&chunk).map_err(|e| NodeError::io(&chunk, e))?;
+            doc.load_incremental(&bytes).map_err(|e| {
+                NodeError::Doc(nastavnik_core::DocError::Corrupt(format!("{}: {e}", chunk.display())))
+            })?;
+        }
+        Ok(Some(doc))
+    }
+}

@@ -1,0 +1,95 @@
+//! The curator's summary cache: one small [`PairSummary`] per pair document, persisted in
+//! `summaries.json` and keyed by the document's fingerprint (its chunk names, see
+//! [`DocFiles`]). Opening the overview lists the folders, re-reads only the documents whose
+//! fingerprint changed — one at a time, dropped after — and never keeps them open.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use nastavnik_core::document;
+use nastavnik_core::pair::PairDoc;
+use nastavnik_shared::report::PairSummary;
+use serde::{Deserialize, Serialize};
+
+use crate::doc_files::DocFiles;
+use crate::error::NodeError;
+use crate::paths::write_atomic;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Cached {
+    fingerprint: u64,
+    summary: PairSummary,
+}
+
+/// What a refresh did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CacheStats {
+    /// Summaries taken from the cache.
+    pub cached: usize,
+    /// Documents read because they changed (or were new).
+    pub read: usize,
+    /// Documents not on this device yet.
+    pub missing: usize,
+    /// Documents that could not be read (with why).
+    pub unreadable: Vec<String>,
+}
+
+/// The cache, as loaded from disk.
+#[derive(Debug, Default)]
+pub struct SummaryCache {
+    entries: HashMap<String, Cached>,
+    changed: bool,
+}
+
+impl SummaryCache {
+    /// Loads `summaries.json`; a missing or unreadable file is an empty cache.
+    pub fn load(file: &Path) -> SummaryCache {
+        let entries =
+            std::fs::read(file).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
+        SummaryCache { entries, changed: false }
+    }
+
+    /// Writes the cache back if it changed.
+    pub fn save(&mut self, file: &Path) -> Result<(), NodeError> {
+        if self.changed {
+            let bytes = serde_json::to_vec(&self.entries).map_err(|e| NodeError::Io(e.to_string()))?;
+            write_atomic(file, &bytes, 0o600)?;
+            self.changed = false;
+        }
+        Ok(())
+    }
+
+    /// Summaries of `docs` (pair document ids) in the samod folder `docs_dir`.
+    pub fn summaries(&mut self, docs_dir: &Path, docs: &[String]) -> (Vec<PairSummary>, CacheStats) {
+        let mut stats = CacheStats::default();
+        let mut out = Vec::with_capacity(docs.len());
+        for id in docs {
+            let files = DocFiles::new(docs_dir, id);
+            let Some(fingerprint) = files.fingerprint() else {
+                stats.missing += 1;
+                continue;
+            };
+            if let Some(hit) = self.entries.get(id).filter(|c| c.fingerprint == fingerprint) {
+                stats.cached += 1;
+                out.push(hit.summary.clone());
+                continue;
+            }
+            match read_summary(&files) {
+                Ok(summary) => {
+                    stats.read += 1;
+                    self.entries.insert(id.clone(), Cached { fingerprint, summary: summary.clone() });
+                    self.changed = true;
+                    out.push(summary);
+                }
+                Err(e) => stats.unreadable.push(format!("{id}: {e}")),
+            }
+        }
+        (out, stats)
+    }
+}
+
+fn read_summary(files: &DocFiles) -> Result<PairSummary, NodeError> {
+    let doc = files.load()?.ok_or_else(|| NodeError::Missing("документ исчез".into()))?;
+    Ok(document::read::<PairDoc>(&doc)?.summary())
+}
