@@ -58,6 +58,21 @@ impl DocFiles {
         Some(hasher.finish())
     }
 
+    /// A cheap change stamp: the modification times of the chunk folders (a chunk added or
+    /// removed changes its folder's time). Equal stamps mean "not changed"; different stamps
+    /// are confirmed with [`DocFiles::fingerprint`].
+    pub fn stamp(&self) -> Option<(u128, u128)> {
+        let time = |kind: &str| {
+            std::fs::metadata(self.dir.join(kind))
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos())
+        };
+        let stamp = (time("snapshot"), time("incremental"));
+        (stamp != (0, 0)).then_some(stamp)
+    }
+
     /// Loads the document from its chunks (snapshots first, then changes).
     pub fn load(&self) -> Result<Option<Automerge>, NodeError> {
         let chunks = self.chunks();

@@ -17,6 +17,9 @@ use crate::paths::write_atomic;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Cached {
+    /// Folder times when last checked: equal means unchanged, without listing anything.
+    stamp: (u128, u128),
+    /// Chunk names: the content key when the times moved.
     fingerprint: u64,
     summary: PairSummary,
 }
@@ -60,31 +63,44 @@ impl SummaryCache {
         Ok(())
     }
 
-    /// Summaries of `docs` (pair document ids) in the samod folder `docs_dir`.
-    pub fn summaries(&mut self, docs_dir: &Path, docs: &[String]) -> (Vec<PairSummary>, CacheStats) {
+    /// Summaries of `docs` (pair document ids) in the samod folder `docs_dir`, borrowed from
+    /// the cache after bringing it up to date.
+    pub fn summaries(&mut self, docs_dir: &Path, docs: &[String]) -> (Vec<&PairSummary>, CacheStats) {
         let mut stats = CacheStats::default();
-        let mut out = Vec::with_capacity(docs.len());
+        let mut present = Vec::with_capacity(docs.len());
         for id in docs {
             let files = DocFiles::new(docs_dir, id);
+            let Some(stamp) = files.stamp() else {
+                stats.missing += 1;
+                continue;
+            };
+            if self.entries.get(id).is_some_and(|c| c.stamp == stamp) {
+                stats.cached += 1;
+                present.push(id);
+                continue;
+            }
             let Some(fingerprint) = files.fingerprint() else {
                 stats.missing += 1;
                 continue;
             };
-            if let Some(hit) = self.entries.get(id).filter(|c| c.fingerprint == fingerprint) {
+            if let Some(hit) = self.entries.get_mut(id).filter(|c| c.fingerprint == fingerprint) {
+                hit.stamp = stamp; // touched, not changed
+                self.changed = true;
                 stats.cached += 1;
-                out.push(hit.summary.clone());
+                present.push(id);
                 continue;
             }
             match read_summary(&files) {
                 Ok(summary) => {
                     stats.read += 1;
-                    self.entries.insert(id.clone(), Cached { fingerprint, summary: summary.clone() });
+                    self.entries.insert(id.clone(), Cached { stamp, fingerprint, summary });
                     self.changed = true;
-                    out.push(summary);
+                    present.push(id);
                 }
                 Err(e) => stats.unreadable.push(format!("{id}: {e}")),
             }
         }
+        let out = present.into_iter().filter_map(|id| self.entries.get(id).map(|c| &c.summary)).collect();
         (out, stats)
     }
 }

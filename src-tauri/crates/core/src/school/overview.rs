@@ -21,8 +21,12 @@ fn counts(p: &PairEntry) -> bool {
 
 /// Builds the overview as of `today`. `summaries` may miss pairs whose documents have not
 /// reached this device yet; their rows say so.
-pub fn overview(school: &SchoolDoc, summaries: &[PairSummary], today: NaiveDate) -> SchoolOverview {
-    let by_id: HashMap<&str, &PairSummary> = summaries.iter().map(|s| (s.pair_id.as_str(), s)).collect();
+pub fn overview<'a>(
+    school: &SchoolDoc,
+    summaries: impl IntoIterator<Item = &'a PairSummary>,
+    today: NaiveDate,
+) -> SchoolOverview {
+    let by_id: HashMap<&str, &PairSummary> = summaries.into_iter().map(|s| (s.pair_id.as_str(), s)).collect();
     let mut involved: HashSet<&str> = HashSet::new();
     let mut mentees: HashSet<&str> = HashSet::new();
     for pair in school.pairs.iter().filter(|p| counts(p)) {

@@ -14,8 +14,8 @@ pub async fn overview(ctx: &Ctx) -> Result<Output, NodeError> {
     let cache_file = ctx.node.dir.summaries_file();
     let mut cache = SummaryCache::load(&cache_file);
     let (summaries, stats) = cache.summaries(&ctx.node.dir.docs(), &docs);
+    let overview = nastavnik_core::school::overview(&school, summaries, ctx.today);
     cache.save(&cache_file)?;
-    let overview = nastavnik_core::school::overview(&school, &summaries, ctx.today);
     let mut text = nastavnik_node::render::overview(&overview);
     for line in &stats.unreadable {
         text.push_str(&format!("Не удалось прочитать пару {line}\n"));
