@@ -141,11 +141,30 @@ fn pairs_sync_between_their_devices_and_nobody_else() {
     let shared_row = plan.as_array().unwrap().iter().find(|a| a["id"] == shared.as_str()).unwrap();
     assert_eq!(shared_row["status"], "in_progress");
 
+    // Sync status: the mentor's device knows it is even with the mentee's, until it changes.
+    let mentee_id = s(&mentee.ok(&["device", "show"]), "deviceId");
+    let row = |d: &Device| {
+        let status = d.ok(&["status"]);
+        status["sync"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["peer"] == mentee_id.as_str() && r["doc"] == doc.as_str())
+            .cloned()
+    };
+    assert_eq!(row(&mentor).unwrap()["oursUnsent"], false);
+    mentor.ok(&["meeting", "confirm", "--pair", &pair, "--meeting", &meeting]);
+    assert_eq!(row(&mentor).unwrap()["oursUnsent"], true, "a confirmation not yet sent");
+    mentee.ok(&["meeting", "confirm", "--pair", &pair, "--meeting", &meeting]);
+
     // The curator, restarted from disk, gets everything from the mentor.
     let serving = curator.serve();
     mentor.ok(&["sync", "--peer", &serving.addr]);
     assert_eq!(titles(&curator, &pair), expected);
     assert_eq!(notes(&curator, &pair), merged);
+    mentee.ok(&["sync", "--peer", &serving.addr]);
+    let journal = curator.ok(&["meeting", "list", "--pair", &pair]);
+    assert_eq!(journal[0]["confirmedBy"].as_array().unwrap().len(), 2, "confirmed by both sides: {journal}");
 
     // Store-and-forward: mentor → curator → mentee, never online together.
     mentor.ok(&["plan", "add", "--pair", &pair, "--title", "Через куратора", "--deadline", "2026-12-01"]);

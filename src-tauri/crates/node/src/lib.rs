@@ -26,6 +26,7 @@ pub mod server;
 pub mod storage;
 pub mod summary_cache;
 pub mod sync;
+pub mod sync_state;
 pub mod trust;
 
 pub use error::NodeError;

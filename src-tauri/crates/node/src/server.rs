@@ -42,10 +42,16 @@ pub async fn accept_loop(node: &Node, endpoint: &Endpoint, acceptor: &AcceptorHa
     }
 }
 
-/// Recomputes the share table every `period` (grants arrive inside synced documents).
+/// Every `period`: recomputes the share table (grants arrive inside synced documents) and
+/// records which documents are in sync with which connected peer.
 pub async fn refresh_loop(node: &Node, period: Duration) {
+    let mut state = crate::sync_state::SyncState::load(&node.dir);
     loop {
         refresh(node).await;
+        state.observe(node.repo(), Utc::now());
+        if let Err(e) = state.save(&node.dir) {
+            tracing::warn!("не удалось сохранить состояние синхронизации: {e}");
+        }
         tokio::time::sleep(period).await;
     }
 }

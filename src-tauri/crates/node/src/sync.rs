@@ -12,6 +12,7 @@ use crate::device::Device;
 use crate::error::NodeError;
 use crate::net::{IrohDialer, PeerAddr};
 use crate::node::Node;
+use crate::sync_state::SyncState;
 
 /// The outcome for one document and one peer.
 #[derive(Debug, Clone, Serialize)]
@@ -80,6 +81,7 @@ pub async fn sync_once(
         dialers.push(dialer);
     }
     let mut report = Vec::new();
+    let mut state = SyncState::load(&node.dir);
     let mut docs = own_documents(node).await?;
     docs.extend(extra_docs.iter().cloned());
     for doc in docs {
@@ -94,11 +96,17 @@ pub async fn sync_once(
                 .is_ok(),
                 None => false,
             };
+            if synced && let Some(h) = &handle {
+                let heads: Vec<String> =
+                    h.with_document(|d| d.get_heads()).iter().map(|x| x.to_string()).collect();
+                state.record(&doc, peer, heads, chrono::Utc::now());
+            }
             report.push(DocSync { doc: doc.clone(), peer: peer.clone(), synced });
         }
     }
     for dialer in dialers {
         dialer.close();
     }
+    state.save(&node.dir)?;
     Ok(report)
 }

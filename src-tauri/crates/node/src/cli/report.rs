@@ -2,6 +2,7 @@
 
 use nastavnik_node::NodeError;
 use nastavnik_node::summary_cache::SummaryCache;
+use nastavnik_node::sync_state::SyncState;
 use serde_json::json;
 
 use super::context::{Ctx, Output};
@@ -31,6 +32,23 @@ pub async fn status(ctx: &Ctx) -> Result<Output, NodeError> {
         .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default();
     let mut text = format!("Устройство {} — {}\n", ctx.node.identity.device_id(), ctx.node.device.label());
+    let rows = SyncState::load(&ctx.node.dir).report(&ctx.node.dir.docs());
+    if rows.is_empty() {
+        text.push_str("Синхронизаций ещё не было\n");
+    }
+    for row in &rows {
+        let ours = match row.ours_unsent {
+            Some(true) => "есть изменения, которых у него нет",
+            Some(false) => "всё передано",
+            None => "документа нет на устройстве",
+        };
+        text.push_str(&format!(
+            "  документ {} ↔ устройство {}: синхронизировано {} — {ours}; его новые изменения — неизвестно до связи\n",
+            row.sync.doc,
+            short(&row.sync.peer),
+            row.sync.last_synced.format("%d.%m.%Y %H:%M UTC"),
+        ));
+    }
     if !quarantined.is_empty() {
         text.push_str(&format!(
             "Повреждённые файлы отложены в {}: {}\n",
@@ -38,8 +56,12 @@ pub async fn status(ctx: &Ctx) -> Result<Output, NodeError> {
             quarantined.len()
         ));
     }
-    Ok(Output::new(
-        text,
-        json!({ "deviceId": ctx.node.identity.device_id(), "device": ctx.node.device, "quarantined": quarantined }),
-    ))
+    let json = json!({ "deviceId": ctx.node.identity.device_id(), "device": ctx.node.device,
+                       "quarantined": quarantined, "sync": rows });
+    Ok(Output::new(text, json))
+}
+
+/// The first characters of a device id, enough to tell devices apart on screen.
+fn short(id: &str) -> &str {
+    id.get(..10).unwrap_or(id)
 }
