@@ -112,7 +112,8 @@ impl Device {
                 addr_file.to_str().expect("utf-8 path"),
             ])
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
+            .stderr(std::fs::File::create(self.dir.join("serve.log")).expect("log file"))
+            .env("RUST_LOG", "warn")
             .spawn()
             .expect("serve starts");
         for _ in 0..200 {
@@ -128,13 +129,24 @@ impl Device {
 }
 
 impl Serving {
+    /// What the process has logged so far (its standard error).
+    pub fn log(&self, dir: &Path) -> String {
+        std::fs::read_to_string(dir.join("serve.log")).unwrap_or_default()
+    }
+
     /// Stops the process gracefully and waits for it.
     pub fn stop(mut self) {
         self.terminate();
     }
 
     fn terminate(&mut self) {
-        let _ = Command::new("kill").arg(self.child.id().to_string()).status();
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return;
+        }
+        let _ = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .stderr(std::process::Stdio::null())
+            .status();
         for _ in 0..100 {
             if let Ok(Some(_)) = self.child.try_wait() {
                 return;

@@ -81,11 +81,13 @@ pub fn own_addr(endpoint: &Endpoint) -> Result<PeerAddr, NodeError> {
 pub async fn accept_sync(acceptor: &AcceptorHandle, conn: Connection) -> Result<(), NodeError> {
     let peer = PeerId::from(conn.remote_id().to_string());
     let (send, recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
-    let transport = Transport::from_tokio_io(tokio::io::join(recv, send)).with_expected_peer_id(peer);
-    acceptor.accept(transport)?;
-    // Keep the QUIC connection alive as long as samod uses the stream.
+    let recv = Owned { inner: recv, _conn: conn };
+    let transport = Transport::from_tokio_io(tokio::io::join(recv, send)).with_expected_peer_id(peer.clone());
+    let handle = acceptor.accept(transport)?;
     tokio::spawn(async move {
-        conn.closed().await;
+        if let Err(reason) = handle.handshake_complete().await {
+            tracing::warn!("соединение с {peer} закрыто до начала синхронизации: {reason}");
+        }
     });
     Ok(())
 }
@@ -118,10 +120,25 @@ impl Dialer for IrohDialer {
                 endpoint.connect(peer.endpoint_addr(), SYNC_ALPN).await.map_err(DialError::transient)?;
             let (send, recv) = conn.open_bi().await.map_err(DialError::transient)?;
             let expected = PeerId::from(conn.remote_id().to_string());
-            tokio::spawn(async move {
-                conn.closed().await;
-            });
+            let recv = Owned { inner: recv, _conn: conn };
             Ok(Transport::from_tokio_io(tokio::io::join(recv, send)).with_expected_peer_id(expected))
         })
+    }
+}
+
+/// The receiving half of a sync stream, owning its QUIC connection: when samod drops the
+/// transport (a clean end, or an error such as a garbled message), the connection closes.
+struct Owned<R> {
+    inner: R,
+    _conn: Connection,
+}
+
+impl<R: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for Owned<R> {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_read(cx, buf)
     }
 }

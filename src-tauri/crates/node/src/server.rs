@@ -42,6 +42,26 @@ pub async fn accept_loop(node: &Node, endpoint: &Endpoint, acceptor: &AcceptorHa
     }
 }
 
+/// Logs connections that end with an error (a garbled or hostile message closes only that
+/// connection; the node goes on).
+pub async fn log_connections(acceptor: &AcceptorHandle) {
+    use futures::StreamExt;
+    let mut events = acceptor.events();
+    while let Some(event) = events.next().await {
+        match event {
+            samod::AcceptorEvent::ClientConnected { peer_info, .. } => {
+                tracing::info!("подключено устройство {}", peer_info.peer_id);
+            }
+            samod::AcceptorEvent::ClientDisconnected { reason, .. } => match reason {
+                samod::ConnFinishedReason::ErrorReceiving(_) | samod::ConnFinishedReason::ErrorSending(_) => {
+                    tracing::warn!("соединение закрыто из-за ошибки: {reason}");
+                }
+                _ => tracing::info!("соединение закрыто: {reason}"),
+            },
+        }
+    }
+}
+
 /// Every `period`: recomputes the share table (grants arrive inside synced documents) and
 /// records which documents are in sync with which connected peer.
 pub async fn refresh_loop(node: &Node, period: Duration) {

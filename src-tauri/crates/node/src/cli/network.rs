@@ -155,6 +155,7 @@ pub async fn serve(ctx: &Ctx, args: ServeArgs) -> Result<Output, NodeError> {
     tokio::select! {
         _ = server::accept_loop(node, &endpoint, &acceptor) => {}
         _ = server::refresh_loop(node, Duration::from_secs(2)) => {}
+        _ = server::log_connections(&acceptor) => {}
         _ = shutdown() => {}
     }
     for d in dialers {

@@ -1,0 +1,120 @@
+//! A peer that speaks garbage over an authenticated connection: the curator's node closes that
+//! connection with a log line and goes on serving everyone else. And a connection killed in
+//! the middle of a sync: the next sync resumes and converges.
+
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
+use std::time::Duration;
+
+use nastavnik_node::identity::Identity;
+use nastavnik_node::net::{self, PeerAddr, SYNC_ALPN};
+use nastavnik_node::paths::DataDir;
+use nastavnik_tests::cli::Device;
+use serde_json::Value;
+
+fn s(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_else(|| panic!("no {key} in {v}")).to_string()
+}
+
+/// A curator with one pair whose mentor has joined; returns (curator, mentor, pair id).
+fn school() -> (Device, Device, String, String) {
+    let curator = Device::new("hostile-curator");
+    let mentor = Device::new("hostile-mentor");
+    curator.ok(&["school", "create", "--name", "Школа"]);
+    let m = s(&curator.ok(&["person", "add", "--name", "Петрова", "--category", "teacher"]), "id");
+    let e = s(&curator.ok(&["person", "add", "--name", "Смирнов", "--category", "teacher"]), "id");
+    let pair = s(
+        &curator.ok(&[
+            "pair",
+            "create",
+            "--mentor",
+            &m,
+            "--mentee",
+            &e,
+            "--start",
+            "2026-09-01",
+            "--months",
+            "9",
+        ]),
+        "pair",
+    );
+    (curator, mentor, pair, m)
+}
+
+fn attack(target: &str, payload: Vec<u8>) -> bool {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async move {
+        let dir =
+            DataDir::open(std::env::temp_dir().join(format!("nastavnik-attacker-{}", std::process::id())))
+                .unwrap();
+        let (identity, _) = Identity::load_or_create(&dir).unwrap();
+        let endpoint = net::bind(&identity, "127.0.0.1:0".parse().unwrap()).await.unwrap();
+        let peer: PeerAddr = target.parse().unwrap();
+        let addr = iroh::EndpointAddr::from_parts(peer.id, [iroh::TransportAddr::Ip(peer.addr)]);
+        let conn = endpoint.connect(addr, SYNC_ALPN).await.unwrap();
+        let (mut send, _recv) = conn.open_bi().await.unwrap();
+        send.write_all(&payload).await.unwrap();
+        let _ = send.finish();
+        // The node must drop this connection by itself.
+        let closed = tokio::time::timeout(Duration::from_secs(10), conn.closed()).await.is_ok();
+        endpoint.close().await;
+        let _ = std::fs::remove_dir_all(dir.root());
+        closed
+    })
+}
+
+#[test]
+fn garbage_closes_that_connection_and_harms_nothing() {
+    let (curator, mentor, pair, m) = school();
+    curator.ok(&["plan", "add", "--pair", &pair, "--title", "До атаки", "--deadline", "2026-10-01"]);
+    let serving = curator.serve();
+
+    let mut noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    noise.splice(0..0, [0x85, 0x6f, 0x4a, 0x83]); // starts like automerge, is not
+    assert!(attack(&serving.addr, noise), "the node kept a garbled connection open");
+    assert!(attack(&serving.addr, vec![0xff; 16]), "the node kept a garbled connection open");
+    std::thread::sleep(Duration::from_millis(300));
+    let log = serving.log(&curator.dir);
+    assert!(log.contains("соединение"), "no log line about the closed connection: {log}");
+
+    // Everyone else is served as before.
+    let code = s(&curator.ok(&["invite", "create", "--person", &m]), "code");
+    mentor.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    let plan = mentor.ok(&["plan", "list", "--pair", &pair]);
+    assert_eq!(plan[0]["title"], "До атаки");
+    serving.stop();
+    assert_eq!(
+        curator.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len(),
+        1,
+        "nothing harmed on disk"
+    );
+}
+
+#[test]
+fn a_sync_killed_midway_resumes_and_converges() {
+    let (curator, mentor, pair, m) = school();
+    let serving = curator.serve();
+    let code = s(&curator.ok(&["invite", "create", "--person", &m]), "code");
+    mentor.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    // A large offline batch on the mentor's device.
+    for i in 0..40 {
+        let title = format!("Мероприятие {i} с длинным описанием, чтобы синхронизация заняла время");
+        mentor.ok(&["plan", "add", "--pair", &pair, "--title", &title, "--deadline", "2026-10-01"]);
+    }
+    // Kill the sync at a few moments, then let one finish.
+    for ms in [5u64, 30, 80] {
+        let mut child = mentor
+            .command(&["sync", "--peer", &serving.addr])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(ms));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let report = mentor.ok(&["sync", "--peer", &serving.addr]);
+    assert_eq!(report["synced"], report["total"], "{report}");
+    assert_eq!(curator.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len(), 40);
+    assert!(curator.ok(&["status"])["quarantined"].as_array().unwrap().is_empty());
+    serving.stop();
+}
