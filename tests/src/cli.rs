@@ -100,17 +100,24 @@ pub struct Serving {
 }
 
 impl Device {
-    /// Starts `serve` on a loopback port and waits until it is reachable.
+    /// Starts `serve` on a loopback port, without mDNS (tests on the host network must not
+    /// multicast), and waits until it is reachable.
     pub fn serve(&self) -> Serving {
+        self.serve_with(&["--no-mdns"])
+    }
+
+    /// Starts `serve` with mDNS discovery (only inside a private network namespace).
+    pub fn serve_with_mdns(&self) -> Serving {
+        self.serve_with(&[])
+    }
+
+    fn serve_with(&self, extra: &[&str]) -> Serving {
         let addr_file = self.dir.join(format!("serve-{}.addr", unique()));
+        let mut args =
+            vec!["serve", "--listen", "127.0.0.1:0", "--addr-file", addr_file.to_str().expect("utf-8 path")];
+        args.extend_from_slice(extra);
         let child = self
-            .command(&[
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--addr-file",
-                addr_file.to_str().expect("utf-8 path"),
-            ])
+            .command(&args)
             .stdout(std::process::Stdio::null())
             .stderr(std::fs::File::create(self.dir.join("serve.log")).expect("log file"))
             .env("RUST_LOG", "warn")

@@ -13,6 +13,7 @@
 
 pub mod access;
 pub mod device;
+pub mod discovery;
 pub mod doc_files;
 pub mod error;
 pub mod identity;

@@ -53,6 +53,26 @@ impl Node {
         self.access.send_replace(std::sync::Arc::new(table));
     }
 
+    /// The share table in force.
+    pub fn access(&self) -> std::sync::Arc<AccessTable> {
+        self.access.borrow().clone()
+    }
+
+    /// The devices this device syncs with: trusted curators and the devices of its pairs.
+    pub fn relevant_devices(&self) -> std::collections::HashSet<String> {
+        let table = self.access();
+        let me = self.identity.device_id();
+        table.curators.iter().chain(table.members.values().flatten()).filter(|d| **d != me).cloned().collect()
+    }
+
+    /// "curator" or "member", as advertised on the local network.
+    pub fn role(&self) -> &'static str {
+        match self.device {
+            Device::Curator { .. } => "curator",
+            _ => "member",
+        }
+    }
+
     /// Saves the device's role.
     pub fn set_device(&mut self, device: Device) -> Result<(), NodeError> {
         device.save(&self.dir)?;

@@ -62,6 +62,38 @@ pub async fn log_connections(acceptor: &AcceptorHandle) {
     }
 }
 
+/// Dials every relevant device seen nearby (members dial their curators and pair partners;
+/// the curator waits to be dialled), once each; samod redials with backoff when it drops.
+pub async fn dial_nearby(node: &Node, endpoint: &Endpoint, discovery: &crate::discovery::Discovery) {
+    let mut dialed = std::collections::HashSet::new();
+    let mut dialers = Vec::new();
+    loop {
+        if node.role() == "member" {
+            let relevant = node.relevant_devices();
+            for device in discovery.nearby() {
+                if !relevant.contains(&device.id) || dialed.contains(&device.id) {
+                    continue;
+                }
+                let Some(peer) = device.peer() else { continue };
+                match node.repo().dial(
+                    samod::BackoffConfig::default(),
+                    crate::net::IrohDialer::new(endpoint.clone(), peer),
+                ) {
+                    Ok(d) => {
+                        tracing::info!("найдено рядом и подключается устройство {}", device.id);
+                        dialed.insert(device.id.clone());
+                        dialers.push(d);
+                    }
+                    Err(_) => return,
+                }
+            }
+        }
+        let nearby = serde_json::to_vec_pretty(&discovery.nearby()).unwrap_or_default();
+        let _ = crate::paths::write_atomic(&node.dir.root().join("nearby.json"), &nearby, 0o600);
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    }
+}
+
 /// Every `period`: recomputes the share table (grants arrive inside synced documents) and
 /// records which documents are in sync with which connected peer.
 pub async fn refresh_loop(node: &Node, period: Duration) {

@@ -343,14 +343,20 @@ pub struct ServeArgs {
     /// Записать сюда свой адрес, когда сеть готова.
     #[arg(long)]
     pub addr_file: Option<std::path::PathBuf>,
+    /// Не искать устройства в локальной сети (mDNS).
+    #[arg(long)]
+    pub no_mdns: bool,
 }
 
 /// `sync`
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// Устройства: <идентификатор>@<ip:порт> (можно несколько).
-    #[arg(long = "peer", required = true)]
+    /// Устройства: <идентификатор>@<ip:порт> (можно несколько; без них — найти в локальной сети).
+    #[arg(long = "peer")]
     pub peers: Vec<String>,
+    /// Сколько секунд искать устройства в локальной сети, если --peer не указан.
+    #[arg(long, default_value_t = 3)]
+    pub discover: u64,
     /// Сколько секунд ждать каждое устройство и документ.
     #[arg(long, default_value_t = 10)]
     pub wait: u64,

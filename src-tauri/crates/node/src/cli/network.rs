@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use chrono::Duration as Span;
 use nastavnik_node::device::Device;
+use nastavnik_node::discovery::Discovery;
 use nastavnik_node::invite::{self, Invite, InvitePayload, RedeemRequest, RedeemResponse};
 use nastavnik_node::net::{self, INVITE_ALPN, PeerAddr};
 use nastavnik_node::{NodeError, server, sync};
@@ -70,10 +71,29 @@ async fn redeem(
             (p.code, p.curator)
         }
         (None, Some(code), Some(peer)) => (code, peer),
-        _ => return Err(NodeError::Input("укажите --code и --peer или --payload".into())),
+        (None, Some(code), None) => (code, String::new()),
+        _ => {
+            return Err(NodeError::Input(
+                "укажите код приглашения (--code) или содержимое QR-кода (--payload)".into(),
+            ));
+        }
     };
-    let curator: PeerAddr = curator.parse()?;
     let endpoint = net::bind(&ctx.node.identity, any_port()).await?;
+    let curator: PeerAddr = if curator.is_empty() {
+        let discovery = Discovery::start(&endpoint, "member").await?;
+        let found = discovery.find(Duration::from_secs(10), 1, |n| n.role == "curator").await;
+        match found.first().and_then(|n| n.peer()) {
+            Some(peer) => peer,
+            None => {
+                endpoint.close().await;
+                return Err(NodeError::Missing(
+                    "устройство куратора не найдено в локальной сети; укажите --peer".into(),
+                ));
+            }
+        }
+    } else {
+        curator.parse()?
+    };
     let response = ask(&endpoint, &curator, code).await;
     let response = match response {
         Ok(r) => r,
@@ -152,10 +172,18 @@ pub async fn serve(ctx: &Ctx, args: ServeArgs) -> Result<Output, NodeError> {
         nastavnik_node::paths::write_atomic(file, me.to_string().as_bytes(), 0o644)?;
     }
     eprintln!("Устройство в сети: {me}");
+    let discovery = if args.no_mdns { None } else { Some(Discovery::start(&endpoint, node.role()).await?) };
+    let nearby = async {
+        match &discovery {
+            Some(d) => server::dial_nearby(node, &endpoint, d).await,
+            None => std::future::pending().await,
+        }
+    };
     tokio::select! {
         _ = server::accept_loop(node, &endpoint, &acceptor) => {}
         _ = server::refresh_loop(node, Duration::from_secs(2)) => {}
         _ = server::log_connections(&acceptor) => {}
+        _ = nearby => {}
         _ = shutdown() => {}
     }
     for d in dialers {
@@ -182,9 +210,23 @@ async fn shutdown() {
 
 /// `sync`: once with the given peers.
 pub async fn sync(ctx: &Ctx, args: SyncArgs) -> Result<Output, NodeError> {
-    let peers = peers(&args.peers)?;
+    let mut peers = peers(&args.peers)?;
     let endpoint = net::bind(&ctx.node.identity, any_port()).await?;
     server::refresh(&ctx.node).await;
+    if peers.is_empty() {
+        let discovery = Discovery::start(&endpoint, ctx.node.role()).await?;
+        let relevant = ctx.node.relevant_devices();
+        let found = discovery
+            .find(Duration::from_secs(args.discover), relevant.len(), |n| relevant.contains(&n.id))
+            .await;
+        peers = found.iter().filter_map(|n| n.peer()).collect();
+        if peers.is_empty() {
+            endpoint.close().await;
+            return Err(NodeError::Missing(
+                "рядом не найдено ни одного устройства школы; укажите --peer".into(),
+            ));
+        }
+    }
     let report =
         sync::sync_once(&ctx.node, &endpoint, &peers, &args.docs, Duration::from_secs(args.wait)).await;
     server::refresh(&ctx.node).await;
