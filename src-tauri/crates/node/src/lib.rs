@@ -28,6 +28,7 @@ pub mod storage;
 pub mod summary_cache;
 pub mod sync;
 pub mod sync_state;
+pub mod traffic;
 pub mod trust;
 
 pub use error::NodeError;

@@ -25,6 +25,7 @@ pub struct Node {
     repo: Repo,
     access: AccessPublisher,
     storage: DurableStorage,
+    traffic: crate::traffic::Traffic,
 }
 
 impl Node {
@@ -34,13 +35,15 @@ impl Node {
         let device = Device::load(&dir)?;
         let (access, publisher) = Access::new(AccessTable::default());
         let storage = DurableStorage::new(dir.docs(), dir.quarantine());
+        let traffic = crate::traffic::Traffic::default();
         let repo = Repo::build_tokio()
             .with_storage(storage.clone())
+            .with_observer(traffic.clone())
             .with_peer_id(PeerId::from(identity.device_id()))
             .with_share_policy(access)
             .load()
             .await;
-        Ok(Node { dir, identity, device, repo, access: publisher, storage })
+        Ok(Node { dir, identity, device, repo, access: publisher, storage, traffic })
     }
 
     /// The samod repository (for the network layer).
@@ -51,6 +54,11 @@ impl Node {
     /// Publishes a new share table; open connections follow it.
     pub fn set_access(&self, table: AccessTable) {
         self.access.send_replace(std::sync::Arc::new(table));
+    }
+
+    /// Sync messages sent and received by this node so far.
+    pub fn traffic(&self) -> crate::traffic::TrafficTotals {
+        self.traffic.totals()
     }
 
     /// The share table in force.
