@@ -74,6 +74,12 @@ fn a_curators_day_reaches_the_overview() {
         "id",
     );
     c.ok(&["plan", "add", "--pair", &pair, "--title", "Открытый урок", "--deadline", "2026-12-20"]);
+    c.ok(&["plan", "edit", "--pair", &pair, "--activity", &a1, "--title", "Изучение ФГОС ООО"]);
+    let edited = c.ok(&["plan", "list", "--pair", &pair]);
+    assert_eq!(
+        (edited[0]["title"].as_str(), edited[0]["deadline"].as_str()),
+        (Some("Изучение ФГОС ООО"), Some("2026-10-01"))
+    );
     c.ok(&[
         "plan",
         "status",

@@ -209,6 +209,30 @@ pub enum PlanCmd {
         #[arg(long, default_value = "")]
         responsible: String,
     },
+    /// Изменить мероприятие (поля, которые не указаны, остаются прежними).
+    Edit {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Мероприятие.
+        #[arg(long)]
+        activity: String,
+        /// Новое название.
+        #[arg(long)]
+        title: Option<String>,
+        /// Новый срок (ГГГГ-ММ-ДД).
+        #[arg(long)]
+        deadline: Option<String>,
+        /// Деятельность наставника.
+        #[arg(long)]
+        mentor_activity: Option<String>,
+        /// Ожидаемый результат.
+        #[arg(long)]
+        result: Option<String>,
+        /// Ответственный.
+        #[arg(long)]
+        responsible: Option<String>,
+    },
     /// Сменить статус мероприятия: planned, in_progress, done, cancelled.
     Status {
         /// Пара.

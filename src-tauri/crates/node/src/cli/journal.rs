@@ -35,6 +35,25 @@ pub async fn plan(ctx: &Ctx, cmd: PlanCmd) -> Result<Output, NodeError> {
                 .await?;
             Ok(Output::new(format!("Мероприятие добавлено: {id}"), json!({ "id": id })))
         }
+        PlanCmd::Edit { pair, activity, title, deadline, mentor_activity, result, responsible } => {
+            let deadline = deadline.map(|d| parse::date("--deadline", &d)).transpose()?;
+            let doc = ctx.pair_doc(&pair).await?;
+            let id = activity.clone();
+            ctx.node
+                .change(&doc, now, "правка мероприятия", move |p: &mut PairDoc| {
+                    let current = nastavnik_core::keyed::get(&p.activities, &id)?.clone();
+                    let input = ActivityInput {
+                        title: title.unwrap_or(current.title),
+                        mentor_activity: mentor_activity.unwrap_or(current.mentor_activity),
+                        expected_result: result.unwrap_or(current.expected_result),
+                        deadline: deadline.unwrap_or(*current.deadline),
+                        responsible: responsible.unwrap_or(current.responsible),
+                    };
+                    p.edit_activity(&actor, &id, input)
+                })
+                .await?;
+            Ok(Output::new(format!("Мероприятие {activity} изменено"), json!({ "id": activity })))
+        }
         PlanCmd::Status { pair, activity, status, done_on, note } => {
             let status = parse::code("--status", &status, ActivityStatus::ALL)?;
             let done_on = match (status, done_on) {
