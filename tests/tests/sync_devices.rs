@@ -106,8 +106,8 @@ fn pairs_sync_between_their_devices_and_nobody_else() {
         "not a byte of pair 1 on the outsider"
     );
     assert_eq!(outsider.run(&["plan", "list", "--pair", &pair]).code, 2);
-    // The mentor joined first: one more sync with the curator brings the mentee's grant.
-    mentor.ok(&["sync", "--peer", &serving.addr]);
+    // The mentor joined first, so its copy lacks the mentee's grant; the devices show each other
+    // their curator-signed grants when they meet, with the curator away.
     serving.stop();
 
     // Offline, both edit the same activity (different fields) and type into the same notes.
@@ -196,6 +196,9 @@ fn pairs_sync_between_their_devices_and_nobody_else() {
         "a revoked device got new changes"
     );
     assert!(titles(&curator, &pair).contains(&"После отзыва".to_string()));
+    // The outsider tries the mentor's device directly, presenting its own (other pair's) grant.
+    outsider.ok(&["sync", "--peer", &mentor_online.addr, "--doc", &doc, "--wait", "2"]);
+    assert!(!outsider.dir.join("docs").join(&doc[..2]).join(&doc[2..]).exists());
     mentor_online.stop();
     serving.stop();
 }

@@ -16,6 +16,7 @@ pub mod device;
 pub mod discovery;
 pub mod doc_files;
 pub mod error;
+pub mod grants;
 pub mod identity;
 pub mod invite;
 pub mod lock;

@@ -21,6 +21,8 @@ use crate::identity::Identity;
 pub const SYNC_ALPN: &[u8] = b"nastavnik/sync/1";
 /// ALPN of invite redemption.
 pub const INVITE_ALPN: &[u8] = b"nastavnik/invite/1";
+/// ALPN on which a device presents its own curator-signed grants to a pair partner.
+pub const ACCESS_ALPN: &[u8] = b"nastavnik/access/1";
 
 /// A peer's id and where to reach it: `<device id>@<ip:port>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,7 +52,8 @@ impl std::fmt::Display for PeerAddr {
 }
 
 impl PeerAddr {
-    fn endpoint_addr(&self) -> EndpointAddr {
+    /// The iroh address to dial.
+    pub fn endpoint_addr(&self) -> EndpointAddr {
         EndpointAddr::from_parts(self.id, [TransportAddr::Ip(self.addr)])
     }
 }
@@ -60,7 +63,7 @@ pub async fn bind(identity: &Identity, listen: SocketAddr) -> Result<Endpoint, N
     let net = |e: &dyn std::fmt::Display| NodeError::Net(e.to_string());
     Endpoint::builder(presets::Minimal)
         .secret_key(identity.secret().clone())
-        .alpns(vec![SYNC_ALPN.to_vec(), INVITE_ALPN.to_vec()])
+        .alpns(vec![SYNC_ALPN.to_vec(), INVITE_ALPN.to_vec(), ACCESS_ALPN.to_vec()])
         .relay_mode(RelayMode::Disabled)
         .clear_ip_transports()
         .bind_addr(listen)

@@ -14,7 +14,7 @@ use samod::AcceptorHandle;
 use crate::device::Device;
 use crate::error::NodeError;
 use crate::invite::{self, RedeemRequest, RedeemResponse};
-use crate::net::{self, INVITE_ALPN, SYNC_ALPN};
+use crate::net::{self, ACCESS_ALPN, INVITE_ALPN, SYNC_ALPN};
 use crate::node::Node;
 use crate::trust;
 
@@ -34,6 +34,7 @@ pub async fn accept_loop(node: &Node, endpoint: &Endpoint, acceptor: &AcceptorHa
         let result = match alpn.as_slice() {
             SYNC_ALPN => net::accept_sync(acceptor, conn).await,
             INVITE_ALPN => redeem(node, conn).await,
+            ACCESS_ALPN => crate::grants::receive(node, conn).await,
             _ => Ok(()),
         };
         if let Err(e) = result {
@@ -75,6 +76,9 @@ pub async fn dial_nearby(node: &Node, endpoint: &Endpoint, discovery: &crate::di
                     continue;
                 }
                 let Some(peer) = device.peer() else { continue };
+                if let Err(e) = crate::grants::present(node, endpoint, &peer).await {
+                    tracing::info!("доступ не предъявлен устройству {}: {e}", device.id);
+                }
                 match node.repo().dial(
                     samod::BackoffConfig::default(),
                     crate::net::IrohDialer::new(endpoint.clone(), peer),

@@ -68,6 +68,9 @@ pub async fn sync_once(
     let mut connections: Vec<(String, ConnectionId)> = Vec::new();
     let mut dialers = Vec::new();
     for peer in peers {
+        if let Err(e) = crate::grants::present(node, endpoint, peer).await {
+            tracing::info!("доступ не предъявлен устройству {peer}: {e}");
+        }
         let dialer =
             node.repo().dial(BackoffConfig::default(), IrohDialer::new(endpoint.clone(), peer.clone()))?;
         match tokio::time::timeout(wait, dialer.established()).await {

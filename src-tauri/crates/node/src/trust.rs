@@ -93,6 +93,63 @@ pub async fn access_table(node: &Node) -> Result<AccessTable, NodeError> {
     Ok(table)
 }
 
+/// The grants this device holds, per document: what it presents to a pair partner whose copy
+/// may not know them yet.
+pub async fn own_grants(node: &Node) -> Vec<(String, AccessEntry)> {
+    let Device::Member { pairs, .. } = &node.device else { return Vec::new() };
+    let me = node.identity.device_id();
+    let mut out = Vec::new();
+    for (_, doc) in pairs {
+        if !node.has_local(doc) {
+            continue;
+        }
+        let Ok(list) = entries(node, doc).await else { continue };
+        out.extend(
+            list.into_iter().filter(|e| e.device == me && e.kind == "grant").map(|e| (doc.clone(), e)),
+        );
+    }
+    out
+}
+
+/// Takes grants a peer presented: only its own (the entry names the authenticated device),
+/// only for documents held here, only with a valid signature of a trusted curator. Returns how
+/// many were new.
+pub async fn accept_grants(
+    node: &Node,
+    presenter: &str,
+    grants: Vec<(String, AccessEntry)>,
+) -> Result<usize, NodeError> {
+    let trusted = match &node.device {
+        Device::Member { curators, .. } => curators.clone(),
+        Device::Curator { .. } => return Ok(0), // the curator made them
+        Device::New => return Ok(0),
+    };
+    let verify = verifier(&trusted);
+    let mut added = 0;
+    for (doc, entry) in grants {
+        let genuine = entry.device == presenter
+            && entry.kind == "grant"
+            && verify(&entry.message(&doc), &entry.signature);
+        if !genuine || !node.has_local(&doc) {
+            continue;
+        }
+        let now = Utc::now();
+        let new = node
+            .change(
+                &doc,
+                now,
+                "доступ партнёра",
+                move |p: &mut nastavnik_core::pair::PairDoc| p.import_verified_access(entry),
+            )
+            .await?;
+        added += usize::from(new);
+    }
+    if added > 0 {
+        node.set_access(access_table(node).await?);
+    }
+    Ok(added)
+}
+
 /// The curator revokes a device (a lost phone): a signed revocation goes into every pair
 /// document that granted it. Returns the pairs affected.
 pub async fn revoke(node: &Node, device: &str, now: DateTime<Utc>) -> Result<Vec<String>, NodeError> {
@@ -128,6 +185,60 @@ pub async fn revoke(node: &Node, device: &str, now: DateTime<Utc>) -> Result<Vec
 mod tests {
     use super::*;
     use crate::paths::DataDir;
+
+    #[tokio::test]
+    async fn presented_grants_count_only_if_genuine_and_the_presenters_own() {
+        use chrono::NaiveDate;
+        use nastavnik_core::pair::{NewMember, NewPair, PairDoc};
+        use nastavnik_shared::vocab::{Form, Kind, MemberRole};
+        let root = std::env::temp_dir().join(format!("nastavnik-present-{}", std::process::id()));
+        let (curator, _) = Identity::load_or_create(&DataDir::open(root.join("c")).unwrap()).unwrap();
+        let (stranger, _) = Identity::load_or_create(&DataDir::open(root.join("s")).unwrap()).unwrap();
+        let mut node = Node::open(DataDir::open(root.join("m")).unwrap()).await.unwrap();
+        let members = vec![
+            NewMember { person_id: "a".into(), name: "А".into(), role: MemberRole::Mentor },
+            NewMember { person_id: "b".into(), name: "Б".into(), role: MemberRole::Mentee },
+        ];
+        let new = NewPair {
+            pair_id: "p".into(),
+            school_name: "Школа".into(),
+            form: Form::TeacherTeacher,
+            kind: Kind::Traditional,
+            role_model: String::new(),
+            period_start: NaiveDate::from_ymd_opt(2026, 9, 1).unwrap(),
+            period_months: 9,
+            members,
+        };
+        let now = Utc::now();
+        let doc = node.create(&PairDoc::new(new, now).unwrap(), now).await.unwrap();
+        node.set_device(Device::Member {
+            person_id: "a".into(),
+            name: "А".into(),
+            curators: vec![curator.device_id()],
+            pairs: vec![("p".into(), doc.clone())],
+        })
+        .unwrap();
+        let partner = "partner-device";
+        let genuine = signed_entry(&curator, &doc, EntryKind::Grant, partner, "b", now);
+        let forged = signed_entry(&stranger, &doc, EntryKind::Grant, partner, "b", now);
+        let someone_elses = signed_entry(&curator, &doc, EntryKind::Grant, "third-device", "b", now);
+        assert_eq!(accept_grants(&node, partner, vec![(doc.clone(), forged)]).await.unwrap(), 0);
+        assert_eq!(accept_grants(&node, partner, vec![(doc.clone(), someone_elses)]).await.unwrap(), 0);
+        assert_eq!(
+            accept_grants(&node, partner, vec![("other-doc".into(), genuine.clone())]).await.unwrap(),
+            0
+        );
+        assert!(!node.access().members.get(&doc).is_some_and(|d| d.contains(partner)));
+        assert_eq!(accept_grants(&node, partner, vec![(doc.clone(), genuine.clone())]).await.unwrap(), 1);
+        assert!(node.access().members[&doc].contains(partner));
+        assert_eq!(
+            accept_grants(&node, partner, vec![(doc.clone(), genuine)]).await.unwrap(),
+            0,
+            "only once"
+        );
+        node.close().await.unwrap();
+        std::fs::remove_dir_all(root).unwrap();
+    }
 
     #[test]
     fn signatures_of_the_trusted_key_verify_and_others_do_not() {

@@ -20,3 +20,19 @@ impl PairDoc {
         Ok(())
     }
 }
+
+impl PairDoc {
+    /// Records an access entry that another device presented and whose curator signature the
+    /// node has verified (a mentee's device proving its grant to the mentor's, with the curator
+    /// away). Entries already present are left as they are.
+    pub fn import_verified_access(&mut self, entry: AccessEntry) -> Result<bool, DomainError> {
+        if self.access.iter().any(|e| e.id == entry.id) {
+            return Ok(false);
+        }
+        if entry.signature.is_empty() {
+            return Err(DomainError::Empty { field: "Подпись куратора" });
+        }
+        self.access.push(entry);
+        Ok(true)
+    }
+}

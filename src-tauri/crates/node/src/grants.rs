@@ -1,0 +1,110 @@
+//! Presenting grants: before syncing with a pair partner, a member's device sends the
+//! curator-signed grants that name it, so a partner whose copy of the document predates them
+//! (it has not met the curator since) can verify and record them — and then share. The partner
+//! answers with its own grants, but only for documents the presenter proved access to. Each
+//! side sends only grants naming itself; nothing else of the pair is revealed.
+
+use iroh::Endpoint;
+use iroh::endpoint::Connection;
+use nastavnik_core::roster::AccessEntry;
+use serde::{Deserialize, Serialize};
+
+use crate::error::NodeError;
+use crate::invite::{self, TIMEOUT};
+use crate::net::{ACCESS_ALPN, PeerAddr};
+use crate::node::Node;
+use crate::trust;
+
+#[derive(Serialize, Deserialize)]
+struct Presented {
+    grants: Vec<(String, Entry)>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Accepted {
+    added: usize,
+    /// The receiver's own grants for the documents the presenter proved access to.
+    grants: Vec<(String, Entry)>,
+}
+
+/// An access entry on the wire.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    id: String,
+    kind: String,
+    device: String,
+    person_id: String,
+    issued_at: String,
+    signature: String,
+}
+
+impl Entry {
+    fn from_core(e: &AccessEntry) -> Entry {
+        use nastavnik_shared::Code;
+        Entry {
+            id: e.id.clone(),
+            kind: e.kind.clone(),
+            device: e.device.clone(),
+            person_id: e.person_id.clone(),
+            issued_at: e.issued_at.0.code(),
+            signature: e.signature.clone(),
+        }
+    }
+
+    fn into_core(self) -> Option<AccessEntry> {
+        use nastavnik_shared::Code;
+        let issued_at = chrono::DateTime::<chrono::Utc>::from_code(&self.issued_at)?;
+        Some(AccessEntry {
+            id: self.id,
+            kind: self.kind,
+            device: self.device,
+            person_id: self.person_id,
+            issued_at: issued_at.into(),
+            signature: self.signature,
+        })
+    }
+}
+
+/// Sends this device's grants to `peer` and records the peer's own grants it sends back;
+/// returns how many of ours the peer recorded as new.
+pub async fn present(node: &Node, endpoint: &Endpoint, peer: &PeerAddr) -> Result<usize, NodeError> {
+    let grants = trust::own_grants(node).await;
+    if grants.is_empty() {
+        return Ok(0);
+    }
+    let conn = tokio::time::timeout(TIMEOUT, endpoint.connect(peer.endpoint_addr(), ACCESS_ALPN))
+        .await
+        .map_err(|_| NodeError::Net("устройство не отвечает".into()))?
+        .map_err(|e| NodeError::Net(e.to_string()))?;
+    let (mut send, mut recv) = conn.open_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
+    let message =
+        Presented { grants: grants.iter().map(|(d, e)| (d.clone(), Entry::from_core(e))).collect() };
+    invite::write_message(&mut send, &message).await?;
+    let _ = send.finish();
+    let answer: Accepted = invite::read_message(&mut recv).await?;
+    conn.close(0u32.into(), b"done");
+    let theirs = answer.grants.into_iter().filter_map(|(d, e)| e.into_core().map(|e| (d, e))).collect();
+    trust::accept_grants(node, &peer.id.to_string(), theirs).await?;
+    Ok(answer.added)
+}
+
+/// The receiving side: check and record what a peer presented.
+pub async fn receive(node: &Node, conn: Connection) -> Result<(), NodeError> {
+    let presenter = conn.remote_id().to_string();
+    let (mut send, mut recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
+    let message: Presented = invite::read_message(&mut recv).await?;
+    let grants = message.grants.into_iter().filter_map(|(d, e)| e.into_core().map(|e| (d, e))).collect();
+    let added = trust::accept_grants(node, &presenter, grants).await?;
+    // Answer with our own grants, only for documents the presenter may have.
+    let table = node.access();
+    let ours = trust::own_grants(node)
+        .await
+        .into_iter()
+        .filter(|(doc, _)| table.members.get(doc).is_some_and(|devices| devices.contains(&presenter)))
+        .map(|(doc, e)| (doc, Entry::from_core(&e)))
+        .collect();
+    invite::write_message(&mut send, &Accepted { added, grants: ours }).await?;
+    let _ = send.finish();
+    let _ = tokio::time::timeout(TIMEOUT, conn.closed()).await;
+    Ok(())
+}
