@@ -24,6 +24,7 @@ pub mod net;
 pub mod node;
 pub mod paths;
 pub mod render;
+pub mod roster_file;
 pub mod server;
 pub mod storage;
 pub mod summary_cache;

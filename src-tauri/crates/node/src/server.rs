@@ -159,6 +159,7 @@ async fn grant(node: &Node, device: &str, code: &str) -> Result<RedeemResponse, 
             p.add_access_entry(&Actor::Curator, signed)
         })
         .await?;
+        crate::roster_file::update(&node.dir, &entry.doc_id, device, true)?;
         pairs.push((entry.id.clone(), entry.doc_id.clone()));
     }
     invites[at].used_by = Some(device.to_string());

@@ -17,6 +17,7 @@ use crate::device::Device;
 use crate::error::NodeError;
 use crate::identity::{Identity, hex};
 use crate::node::Node;
+use crate::roster_file;
 
 /// A new entry for `device`, signed by this (curator) device for document `doc_id`.
 pub fn signed_entry(
@@ -68,6 +69,12 @@ pub async fn access_table(node: &Node) -> Result<AccessTable, NodeError> {
     let (trusted, docs): (Vec<String>, Vec<String>) = match &node.device {
         Device::New => return Ok(table),
         Device::Curator { school_doc } => {
+            if let Some(roster) = roster_file::load(&node.dir) {
+                for (doc, devices) in roster {
+                    table.members.insert(doc, devices.into_iter().collect());
+                }
+                return Ok(table);
+            }
             let school: SchoolDoc = node.read(school_doc).await?;
             let docs =
                 school.pairs.iter().filter(|p| !p.doc_id.is_empty()).map(|p| p.doc_id.clone()).collect();
@@ -89,6 +96,11 @@ pub async fn access_table(node: &Node) -> Result<AccessTable, NodeError> {
         let devices: HashSet<String> =
             roster::effective_devices(&doc, &entries, &verify).into_iter().collect();
         table.members.insert(doc, devices);
+    }
+    if matches!(node.device, Device::Curator { .. }) {
+        // Rebuilt from the documents once; kept up to date by every grant and revocation.
+        let roster = table.members.iter().map(|(d, s)| (d.clone(), s.iter().cloned().collect())).collect();
+        roster_file::save(&node.dir, &roster)?;
     }
     Ok(table)
 }
@@ -172,6 +184,7 @@ pub async fn revoke(node: &Node, device: &str, now: DateTime<Utc>) -> Result<Vec
             },
         )
         .await?;
+        roster_file::update(&node.dir, &pair.doc_id, device, false)?;
         affected.push(pair.id.clone());
     }
     if affected.is_empty() {
