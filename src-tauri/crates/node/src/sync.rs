@@ -87,9 +87,23 @@ pub async fn sync_once(
     let mut state = SyncState::load(&node.dir);
     let mut docs = own_documents(node).await?;
     docs.extend(extra_docs.iter().cloned());
+    let table = node.access();
+    // Only what a peer may have is opened for it (a curator with thousands of pairs syncing
+    // with one mentor opens that mentor's pairs, not all of them).
+    let shared_with = |doc: &str, peer: &str| {
+        table.curators.contains(peer)
+            || table.members.get(doc).is_some_and(|d| d.contains(peer))
+            || extra_docs.iter().any(|x| x == doc)
+            || matches!(node.device, Device::Member { .. }) && !node.has_local(doc)
+    };
     for doc in docs {
+        let peers_for_doc: Vec<&(String, ConnectionId)> =
+            connections.iter().filter(|(peer, _)| shared_with(&doc, peer)).collect();
+        if peers_for_doc.is_empty() {
+            continue;
+        }
         let handle = find(node, &doc, wait).await;
-        for (peer, conn) in &connections {
+        for (peer, conn) in peers_for_doc {
             let synced = match &handle {
                 Some(h) => tokio::time::timeout(wait, async {
                     h.we_have_their_changes(*conn).await;
