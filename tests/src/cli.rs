@@ -46,7 +46,36 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// A string field of a JSON answer (panics with the answer if it is missing).
+pub fn field(v: &Value, key: &str) -> String {
+    v[key].as_str().unwrap_or_else(|| panic!("no {key} in {v}")).to_string()
+}
+
 impl Device {
+    /// Adds a teacher to the bank (curator device); returns the person id.
+    pub fn add_teacher(&self, name: &str) -> String {
+        field(&self.ok(&["person", "add", "--name", name, "--category", "teacher"]), "id")
+    }
+
+    /// Forms a nine-month pair from 1 September 2026 (curator device); returns the pair id.
+    pub fn form_pair(&self, mentor: &str, mentee: &str) -> String {
+        field(
+            &self.ok(&[
+                "pair",
+                "create",
+                "--mentor",
+                mentor,
+                "--mentee",
+                mentee,
+                "--start",
+                "2026-09-01",
+                "--months",
+                "9",
+            ]),
+            "pair",
+        )
+    }
+
     /// A fresh device named for the test.
     pub fn new(name: &str) -> Device {
         let dir = std::env::temp_dir().join(format!("nastavnik-{name}-{}-{}", std::process::id(), unique()));

@@ -3,12 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
-use nastavnik_tests::cli::Device;
-use serde_json::Value;
-
-fn s(v: &Value, key: &str) -> String {
-    v[key].as_str().unwrap_or_else(|| panic!("no {key} in {v}")).to_string()
-}
+use nastavnik_tests::cli::{Device, field as s};
 
 /// A school with a working pair: returns (curator device, pair id, mentor id, mentee id).
 fn school_with_pair(name: &str) -> (Device, String, String, String) {

@@ -9,35 +9,16 @@ use std::time::Duration;
 use nastavnik_node::identity::Identity;
 use nastavnik_node::net::{self, PeerAddr, SYNC_ALPN};
 use nastavnik_node::paths::DataDir;
-use nastavnik_tests::cli::Device;
-use serde_json::Value;
-
-fn s(v: &Value, key: &str) -> String {
-    v[key].as_str().unwrap_or_else(|| panic!("no {key} in {v}")).to_string()
-}
+use nastavnik_tests::cli::{Device, field as s};
 
 /// A curator with one pair whose mentor has joined; returns (curator, mentor, pair id).
 fn school() -> (Device, Device, String, String) {
     let curator = Device::new("hostile-curator");
     let mentor = Device::new("hostile-mentor");
     curator.ok(&["school", "create", "--name", "Школа"]);
-    let m = s(&curator.ok(&["person", "add", "--name", "Петрова", "--category", "teacher"]), "id");
-    let e = s(&curator.ok(&["person", "add", "--name", "Смирнов", "--category", "teacher"]), "id");
-    let pair = s(
-        &curator.ok(&[
-            "pair",
-            "create",
-            "--mentor",
-            &m,
-            "--mentee",
-            &e,
-            "--start",
-            "2026-09-01",
-            "--months",
-            "9",
-        ]),
-        "pair",
-    );
+    let m = curator.add_teacher("Петрова");
+    let e = curator.add_teacher("Смирнов");
+    let pair = curator.form_pair(&m, &e);
     (curator, mentor, pair, m)
 }
 

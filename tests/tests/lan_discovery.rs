@@ -8,12 +8,7 @@
 
 use std::process::Command;
 
-use nastavnik_tests::cli::Device;
-use serde_json::Value;
-
-fn s(v: &Value, key: &str) -> String {
-    v[key].as_str().unwrap_or_else(|| panic!("no {key} in {v}")).to_string()
-}
+use nastavnik_tests::cli::{Device, field as s};
 
 const INSIDE: &str = "NASTAVNIK_TEST_IN_NETNS";
 
@@ -36,23 +31,9 @@ fn devices_find_each_other_on_the_lan() {
     let curator = Device::new("lan-curator");
     let (mentor, mentee) = (Device::new("lan-mentor"), Device::new("lan-mentee"));
     curator.ok(&["school", "create", "--name", "Школа в локальной сети"]);
-    let m = s(&curator.ok(&["person", "add", "--name", "Петрова", "--category", "teacher"]), "id");
-    let e = s(&curator.ok(&["person", "add", "--name", "Смирнов", "--category", "teacher"]), "id");
-    let pair = s(
-        &curator.ok(&[
-            "pair",
-            "create",
-            "--mentor",
-            &m,
-            "--mentee",
-            &e,
-            "--start",
-            "2026-09-01",
-            "--months",
-            "9",
-        ]),
-        "pair",
-    );
+    let m = curator.add_teacher("Петрова");
+    let e = curator.add_teacher("Смирнов");
+    let pair = curator.form_pair(&m, &e);
     curator.ok(&["plan", "add", "--pair", &pair, "--title", "От куратора", "--deadline", "2026-10-01"]);
 
     let serving = curator.serve_with_mdns();

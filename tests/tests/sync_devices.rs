@@ -5,12 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
-use nastavnik_tests::cli::Device;
-use serde_json::Value;
-
-fn s(v: &Value, key: &str) -> String {
-    v[key].as_str().unwrap_or_else(|| panic!("no {key} in {v}")).to_string()
-}
+use nastavnik_tests::cli::{Device, field as s};
 
 fn titles(d: &Device, pair: &str) -> Vec<String> {
     let plan = d.ok(&["plan", "list", "--pair", pair]);
@@ -21,10 +16,6 @@ fn titles(d: &Device, pair: &str) -> Vec<String> {
 
 fn notes(d: &Device, pair: &str) -> String {
     s(&d.ok(&["meeting", "list", "--pair", pair])[0], "notes")
-}
-
-fn person(c: &Device, name: &str) -> String {
-    s(&c.ok(&["person", "add", "--name", name, "--category", "teacher"]), "id")
 }
 
 fn join(d: &Device, c: &Device, who: &str, curator_addr: &str) {
@@ -38,41 +29,13 @@ fn pairs_sync_between_their_devices_and_nobody_else() {
     let (mentor, mentee, outsider) = (Device::new("mentor"), Device::new("mentee"), Device::new("outsider"));
     curator.ok(&["school", "create", "--name", "МБОУ СОШ №5"]);
     let (m, e, o1, o2) = (
-        person(&curator, "Петрова Анна"),
-        person(&curator, "Смирнов Илья"),
-        person(&curator, "Орлов"),
-        person(&curator, "Зайцев"),
+        curator.add_teacher("Петрова Анна"),
+        curator.add_teacher("Смирнов Илья"),
+        curator.add_teacher("Орлов"),
+        curator.add_teacher("Зайцев"),
     );
-    let pair = s(
-        &curator.ok(&[
-            "pair",
-            "create",
-            "--mentor",
-            &m,
-            "--mentee",
-            &e,
-            "--start",
-            "2026-09-01",
-            "--months",
-            "9",
-        ]),
-        "pair",
-    );
-    let other = s(
-        &curator.ok(&[
-            "pair",
-            "create",
-            "--mentor",
-            &o1,
-            "--mentee",
-            &o2,
-            "--start",
-            "2026-09-01",
-            "--months",
-            "9",
-        ]),
-        "pair",
-    );
+    let pair = curator.form_pair(&m, &e);
+    let other = curator.form_pair(&o1, &o2);
     let shared = s(
         &curator.ok(&["plan", "add", "--pair", &pair, "--title", "Общее", "--deadline", "2026-10-01"]),
         "id",
