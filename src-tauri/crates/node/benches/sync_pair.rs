@@ -34,6 +34,12 @@ async fn heads(node: &Node, doc: &str) -> Vec<ChangeHash> {
     node.handle(doc).await.unwrap().with_document_async(|d| d.get_heads()).await.unwrap()
 }
 
+/// Bytes of the changes a device made since `fork`.
+async fn changes_since(node: &Node, doc: &str, fork: &[ChangeHash]) -> usize {
+    let fork = fork.to_vec();
+    node.handle(doc).await.unwrap().with_document_async(move |d| d.save_after(&fork).len()).await.unwrap()
+}
+
 /// N edits on one device: a quarter new activities, a quarter status changes, half keystrokes.
 async fn edit(node: &Node, doc: &str, who: &str, n: usize) -> Result<(), NodeError> {
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0).unwrap();
@@ -135,22 +141,7 @@ async fn run(n: usize) {
     edit(&a, &doc, "mentor", n).await.unwrap();
     edit(&b, &doc, "mentee", n).await.unwrap();
     let edit_time = started.elapsed();
-    let fork_for = fork.clone();
-    let new_a = a
-        .handle(&doc)
-        .await
-        .unwrap()
-        .with_document_async(move |d| d.save_after(&fork_for).len())
-        .await
-        .unwrap();
-    let fork_for = fork.clone();
-    let new_b = b
-        .handle(&doc)
-        .await
-        .unwrap()
-        .with_document_async(move |d| d.save_after(&fork_for).len())
-        .await
-        .unwrap();
+    let (new_a, new_b) = (changes_since(&a, &doc, &fork).await, changes_since(&b, &doc, &fork).await);
 
     // They meet again.
     let (ta, tb) = (a.traffic(), b.traffic());
