@@ -229,3 +229,50 @@ fn a_kill_at_any_moment_leaves_loadable_documents_and_keeps_what_was_reported_sa
     assert!(c.ok(&["status"])["quarantined"].as_array().unwrap().is_empty(), "no torn chunk");
     println!("{} of 30 finished before the kill; {} activities on disk", saved.len(), titles.len());
 }
+
+#[test]
+fn matching_suggests_the_mentor_whose_competencies_answer_the_request() {
+    let c = Device::new("matching");
+    c.ok(&["school", "create", "--name", "Школа"]);
+    let mentee = s(
+        &c.ok(&["person", "add", "--name", "Смирнов", "--category", "teacher", "--subject", "математика"]),
+        "id",
+    );
+    let good = s(
+        &c.ok(&["person", "add", "--name", "Петрова", "--category", "teacher", "--subject", "математика"]),
+        "id",
+    );
+    let other = c.add_teacher("Кузнецова");
+    c.ok(&["person", "request", "--person", &mentee, "--text", "Дисциплина на уроках"]);
+    c.ok(&[
+        "person",
+        "mentor-profile",
+        "--person",
+        &good,
+        "--competency",
+        "удержание дисциплины",
+        "--capacity",
+        "2",
+        "--form",
+        "teacher_teacher",
+    ]);
+    c.ok(&[
+        "person",
+        "mentor-profile",
+        "--person",
+        &other,
+        "--competency",
+        "подготовка к ОГЭ",
+        "--capacity",
+        "2",
+    ]);
+    let bad = c.run(&["person", "mentor-profile", "--person", &other, "--capacity", "0"]);
+    assert_eq!(bad.code, 2, "capacity 0 is refused");
+    let ranked = c.ok(&["pair", "suggest", "--mentee", &mentee]);
+    assert_eq!(ranked[0]["mentorId"], good.as_str());
+    let reasons: Vec<&str> =
+        ranked[0]["reasons"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    assert!(reasons.iter().any(|r| r.contains("удержание дисциплины")), "{reasons:?}");
+    assert!(reasons.contains(&"тот же предмет: математика"), "{reasons:?}");
+    assert_eq!(ranked[1]["mentorId"], other.as_str());
+}

@@ -23,12 +23,14 @@
 //! }, now.date_naive()).unwrap();
 //! ```
 
+mod matching;
 mod overview;
 mod pairs;
 mod people;
 mod roadmap;
 mod schema;
 
+pub use matching::Suggestion;
 pub use overview::overview;
 pub use pairs::PairInput;
 pub use people::{MentorProfileInput, PersonInput};

@@ -88,7 +88,7 @@ fn usage(command: &Command) -> Option<lock::Use> {
         Command::Serve(_) => Some(lock::Use::Serve),
         Command::Device(DeviceCmd::Show)
         | Command::Person(PersonCmd::List)
-        | Command::Pair(PairCmd::List)
+        | Command::Pair(PairCmd::List | PairCmd::Suggest { .. })
         | Command::Plan(PlanCmd::List { .. })
         | Command::Meeting(MeetingCmd::List { .. })
         | Command::Invite(InviteCmd::Create { .. })

@@ -99,6 +99,30 @@ pub enum PersonCmd {
     Add(PersonArgs),
     /// Список базы.
     List,
+    /// Записать запрос наставляемого (с чем нужна помощь).
+    Request {
+        /// Наставляемый.
+        #[arg(long)]
+        person: String,
+        /// Запрос.
+        #[arg(long)]
+        text: String,
+    },
+    /// Анкета наставника: компетенции, сколько наставляемых может вести, формы.
+    MentorProfile {
+        /// Наставник.
+        #[arg(long)]
+        person: String,
+        /// Компетенция (можно несколько).
+        #[arg(long = "competency")]
+        competencies: Vec<String>,
+        /// Сколько наставляемых одновременно (1–10).
+        #[arg(long)]
+        capacity: u8,
+        /// Форма, в которой готов(а) работать (можно несколько).
+        #[arg(long = "form")]
+        forms: Vec<String>,
+    },
 }
 
 /// A person's card.
@@ -148,6 +172,15 @@ pub enum PairCmd {
     Create(PairArgs),
     /// Список пар.
     List,
+    /// Подобрать наставника для наставляемого: кандидаты по запросу, предмету, форме и нагрузке.
+    Suggest {
+        /// Наставляемый.
+        #[arg(long)]
+        mentee: String,
+        /// Форма наставничества.
+        #[arg(long, default_value = "teacher_teacher")]
+        form: String,
+    },
     /// Сменить статус: forming, active, completed, dissolved.
     Status {
         /// Пара.

@@ -14,6 +14,23 @@ pub async fn pair(ctx: &Ctx, cmd: PairCmd) -> Result<Output, NodeError> {
     match cmd {
         PairCmd::Create(args) => create(ctx, args).await,
         PairCmd::List => list(ctx).await,
+        PairCmd::Suggest { mentee, form } => {
+            let form = parse::code("--form", &form, Form::ALL)?;
+            let school = ctx.school().await?;
+            let ranked = school.suggest_mentors(&mentee, form, ctx.today)?;
+            let who = school.person(&mentee)?.name.clone();
+            let mut text = format!("Кандидаты в наставники для {who} («{form}»):\n");
+            if ranked.is_empty() {
+                text.push_str("  нет анкет наставников (person mentor-profile)\n");
+            }
+            for (i, s) in ranked.iter().enumerate() {
+                text.push_str(&format!("  {}. {} ({}) — баллов {}\n", i + 1, s.name, s.mentor_id, s.score));
+                for reason in &s.reasons {
+                    text.push_str(&format!("     • {reason}\n"));
+                }
+            }
+            Ok(Output::new(text, json!(ranked)))
+        }
         PairCmd::Status { pair, status } => {
             let status = parse::code("--status", &status, PairStatus::ALL)?;
             let today = ctx.today;

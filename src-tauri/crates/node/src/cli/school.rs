@@ -1,9 +1,9 @@
 //! Device, school, bank of people and consents.
 
-use nastavnik_core::school::{NewSchool, PersonInput, SchoolDoc};
+use nastavnik_core::school::{MentorProfileInput, NewSchool, PersonInput, SchoolDoc};
 use nastavnik_node::NodeError;
 use nastavnik_node::device::Device;
-use nastavnik_shared::vocab::{ConsentGiver, PersonCategory};
+use nastavnik_shared::vocab::{ConsentGiver, Form, PersonCategory};
 use serde_json::json;
 
 use super::args::{ConsentArgs, DeviceCmd, PersonArgs, PersonCmd};
@@ -59,6 +59,10 @@ pub async fn create_school(
 pub async fn person(ctx: &Ctx, cmd: PersonCmd) -> Result<Output, NodeError> {
     match cmd {
         PersonCmd::Add(args) => add_person(ctx, args).await,
+        PersonCmd::Request { person, text } => request(ctx, person, text).await,
+        PersonCmd::MentorProfile { person, competencies, capacity, forms } => {
+            mentor_profile(ctx, person, competencies, capacity, forms).await
+        }
         PersonCmd::List => {
             let school = ctx.school().await?;
             let mut text = String::from("База наставников и наставляемых:\n");
@@ -81,6 +85,38 @@ pub async fn person(ctx: &Ctx, cmd: PersonCmd) -> Result<Output, NodeError> {
             Ok(Output::new(text, json!(rows)))
         }
     }
+}
+
+async fn request(ctx: &Ctx, person: String, text: String) -> Result<Output, NodeError> {
+    let (today, id) = (ctx.today, parse::new_id("req"));
+    let request_id = id.clone();
+    ctx.node
+        .change(
+            &ctx.school_doc()?,
+            ctx.now,
+            "запрос наставляемого",
+            move |s: &mut SchoolDoc| s.add_mentee_request(&request_id, &person, &text, today),
+        )
+        .await?;
+    Ok(Output::new("Запрос записан", json!({ "id": id })))
+}
+
+async fn mentor_profile(
+    ctx: &Ctx,
+    person: String,
+    competencies: Vec<String>,
+    capacity: u8,
+    forms: Vec<String>,
+) -> Result<Output, NodeError> {
+    let forms = forms.iter().map(|f| parse::code("--form", f, Form::ALL)).collect::<Result<Vec<_>, _>>()?;
+    let input = MentorProfileInput { competencies, capacity, forms };
+    let who = person.clone();
+    ctx.node
+        .change(&ctx.school_doc()?, ctx.now, "анкета наставника", move |s: &mut SchoolDoc| {
+            s.set_mentor_profile(&who, input)
+        })
+        .await?;
+    Ok(Output::new("Анкета наставника сохранена", json!({ "person": person })))
 }
 
 async fn add_person(ctx: &Ctx, args: PersonArgs) -> Result<Output, NodeError> {
