@@ -276,3 +276,18 @@ fn matching_suggests_the_mentor_whose_competencies_answer_the_request() {
     assert!(reasons.contains(&"тот же предмет: математика"), "{reasons:?}");
     assert_eq!(ranked[1]["mentorId"], other.as_str());
 }
+
+#[test]
+fn the_roadmap_of_the_seeds_is_there_to_tick_off() {
+    let c = Device::new("roadmap");
+    c.ok(&["--today", "2026-11-22", "school", "create", "--name", "Школа"]);
+    let roadmap = c.ok(&["roadmap", "list"]);
+    let items = roadmap.as_array().unwrap();
+    assert_eq!(items.len(), 35);
+    assert_eq!(items[0]["deadline"], "2026-09-30");
+    assert_eq!(items[34]["stage"], "completion");
+    c.ok(&["roadmap", "status", "--item", "rm-1.1", "--status", "done"]);
+    assert_eq!(c.ok(&["roadmap", "list"])[0]["status"], "done");
+    assert_eq!(c.run(&["roadmap", "status", "--item", "rm-1.1", "--status", "finished"]).code, 2);
+    assert_eq!(c.run(&["roadmap", "status", "--item", "rm-99", "--status", "done"]).code, 2);
+}

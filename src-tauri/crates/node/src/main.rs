@@ -83,7 +83,7 @@ async fn run(args: Cli) -> Result<Output, NodeError> {
 
 /// How a command uses the data folder: `None` for commands that only read.
 fn usage(command: &Command) -> Option<lock::Use> {
-    use cli::args::{DeviceCmd, InviteCmd, MeetingCmd, PairCmd, PersonCmd, PlanCmd};
+    use cli::args::{DeviceCmd, InviteCmd, MeetingCmd, PairCmd, PersonCmd, PlanCmd, RoadmapCmd};
     match command {
         Command::Serve(_) => Some(lock::Use::Serve),
         Command::Device(DeviceCmd::Show)
@@ -92,6 +92,7 @@ fn usage(command: &Command) -> Option<lock::Use> {
         | Command::Plan(PlanCmd::List { .. })
         | Command::Meeting(MeetingCmd::List { .. })
         | Command::Invite(InviteCmd::Create { .. })
+        | Command::Roadmap(RoadmapCmd::List)
         | Command::Overview
         | Command::Status => None,
         _ => Some(lock::Use::Write),
@@ -118,6 +119,7 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Output, NodeError> 
         Command::Invite(cmd) => cli::network::invite(ctx, cmd).await,
         Command::Serve(args) => cli::network::serve(ctx, args).await,
         Command::Sync(args) => cli::network::sync(ctx, args).await,
+        Command::Roadmap(cmd) => cli::report::roadmap(ctx, cmd).await,
         Command::Overview => cli::report::overview(ctx).await,
         Command::Status => cli::report::status(ctx).await,
     }

@@ -54,6 +54,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Синхронизироваться один раз с указанными устройствами и выйти.
     Sync(SyncArgs),
+    /// Дорожная карта школы (куратор).
+    #[command(subcommand)]
+    Roadmap(RoadmapCmd),
     /// Обзор школы: показатели, пары, просрочки (куратор).
     Overview,
     /// Документы на этом устройстве.
@@ -420,4 +423,20 @@ pub struct SyncArgs {
     /// Ещё один документ, который нужно получить (по идентификатору).
     #[arg(long = "doc")]
     pub docs: Vec<String>,
+}
+
+/// `roadmap …`
+#[derive(Debug, Subcommand)]
+pub enum RoadmapCmd {
+    /// Показать дорожную карту по этапам.
+    List,
+    /// Сменить статус мероприятия: planned, in_progress, done.
+    Status {
+        /// Мероприятие (например, rm-1.1).
+        #[arg(long)]
+        item: String,
+        /// Новый статус.
+        #[arg(long)]
+        status: String,
+    },
 }

@@ -65,3 +65,56 @@ pub async fn status(ctx: &Ctx) -> Result<Output, NodeError> {
 fn short(id: &str) -> &str {
     id.get(..10).unwrap_or(id)
 }
+
+/// `roadmap list` / `roadmap status`.
+pub async fn roadmap(ctx: &Ctx, cmd: super::args::RoadmapCmd) -> Result<Output, NodeError> {
+    use nastavnik_core::school::SchoolDoc;
+    use nastavnik_shared::ru;
+    use nastavnik_shared::vocab::{RoadmapStage, RoadmapStatus};
+    match cmd {
+        super::args::RoadmapCmd::Status { item, status } => {
+            let status = super::parse::code("--status", &status, RoadmapStatus::ALL)?;
+            let id = item.clone();
+            ctx.node
+                .change(
+                    &ctx.school_doc()?,
+                    ctx.now,
+                    "дорожная карта",
+                    move |s: &mut SchoolDoc| s.set_roadmap_status(&id, status),
+                )
+                .await?;
+            Ok(Output::new(format!("{item}: {status}"), json!({ "item": item, "status": status })))
+        }
+        super::args::RoadmapCmd::List => {
+            let school = ctx.school().await?;
+            let mut text = String::from("Дорожная карта:\n");
+            for stage in RoadmapStage::ALL {
+                text.push_str(&format!("{}. {}\n", stage.number(), stage.label()));
+                for item in school.roadmap.iter().filter(|i| *i.stage == *stage) {
+                    let late = if *item.status != RoadmapStatus::Done && *item.deadline < ctx.today {
+                        " — ПРОСРОЧЕНО"
+                    } else {
+                        ""
+                    };
+                    text.push_str(&format!(
+                        "   {}  {} — до {}, {}; {}{late}\n",
+                        item.id,
+                        item.title,
+                        ru::date_short(*item.deadline),
+                        item.responsible,
+                        *item.status
+                    ));
+                }
+            }
+            let rows: Vec<_> = school
+                .roadmap
+                .iter()
+                .map(|i| {
+                    json!({ "id": i.id, "stage": *i.stage, "title": i.title, "deadline": *i.deadline,
+                                 "responsible": i.responsible, "status": *i.status })
+                })
+                .collect();
+            Ok(Output::new(text, json!(rows)))
+        }
+    }
+}
