@@ -1,14 +1,11 @@
 //! # nastavnik-tests
 //!
-//! Cross-crate scenarios of Наставник: the convergence proptest, the saved fixtures of each
-//! document version (`tests/fixtures/`), and — until the app exists — the demo that builds a
-//! sample school, saves its documents to a data folder and prints the overview.
+//! Cross-crate scenarios of Наставник: the convergence proptests, the saved fixtures of each
+//! document version (`tests/fixtures/`), and scenarios that drive real `nastavnik-cli` processes.
 //!
-//! * [`files`] — saving and loading documents in a data folder.
 //! * [`cli`] — driving real `nastavnik-cli` processes, one data folder per device.
 
 pub mod cli;
-pub mod files;
 
 /// The folder holding the saved fixtures.
 pub fn fixtures_dir() -> std::path::PathBuf {

@@ -107,6 +107,7 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Output, NodeError> 
             Ok(Output::new(text, serde_json::json!({ "device": device, "pairs": pairs })))
         }
         Command::Device(cmd) => cli::school::device(ctx, cmd),
+        Command::Demo => cli::school::demo(ctx).await,
         Command::School(SchoolCmd::Create { name, head, curator }) => {
             cli::school::create_school(ctx, name, head, curator).await
         }

@@ -28,6 +28,8 @@ pub enum Command {
     /// Это устройство: создать ключ, показать.
     #[command(subcommand)]
     Device(DeviceCmd),
+    /// Создать на этом (новом) устройстве демонстрационную школу и показать её обзор.
+    Demo,
     /// Школа (куратор).
     #[command(subcommand)]
     School(SchoolCmd),
