@@ -22,6 +22,7 @@ forbid nastavnik-shared automerge autosurgeon tokio tauri yew samod iroh
 # (automerge itself pulls rand for random actor ids; the core never calls it directly.)
 forbid nastavnik-core tokio tauri yew web-sys samod iroh
 forbid nastavnik-node tauri yew web-sys
+forbid nastavnik-paperwork tokio tauri yew samod iroh
 
 # The core takes time and randomness from outside and never touches the file system.
 if grep -rnE 'std::fs|std::net|SystemTime|Utc::now|Local::now|thread_rng|rand::' src-tauri/crates/core/src; then

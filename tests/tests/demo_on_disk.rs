@@ -40,4 +40,10 @@ fn the_demo_school_is_stored_and_explorable() {
     assert_eq!(d.ok(&["meeting", "list", "--pair", "pair-1"]).as_array().unwrap().len(), 6);
     assert_eq!(d.ok(&["roadmap", "list"])[0]["status"], "done");
     assert_eq!(d.run(&["demo"]).code, 2, "a second demo on the same device is refused");
+    for kind in ["monitoring", "mentors", "mentees"] {
+        let file = d.dir.join(format!("{kind}.xlsx"));
+        d.ok(&["export", "--kind", kind, "--out", file.to_str().unwrap()]);
+        assert!(std::fs::read(&file).unwrap().starts_with(b"PK"), "{kind}: an .xlsx is a zip");
+    }
+    assert_eq!(d.run(&["export", "--kind", "orders", "--out", "x.xlsx"]).code, 2);
 }

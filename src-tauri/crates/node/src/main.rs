@@ -93,6 +93,7 @@ fn usage(command: &Command) -> Option<lock::Use> {
         | Command::Meeting(MeetingCmd::List { .. })
         | Command::Invite(InviteCmd::Create { .. })
         | Command::Roadmap(RoadmapCmd::List)
+        | Command::Export { .. }
         | Command::Overview
         | Command::Status => None,
         _ => Some(lock::Use::Write),
@@ -121,6 +122,7 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Output, NodeError> 
         Command::Serve(args) => cli::network::serve(ctx, args).await,
         Command::Sync(args) => cli::network::sync(ctx, args).await,
         Command::Roadmap(cmd) => cli::report::roadmap(ctx, cmd).await,
+        Command::Export { kind, out } => cli::report::export(ctx, &kind, &out).await,
         Command::Overview => cli::report::overview(ctx).await,
         Command::Status => cli::report::status(ctx).await,
     }

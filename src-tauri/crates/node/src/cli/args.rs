@@ -59,6 +59,16 @@ pub enum Command {
     /// Дорожная карта школы (куратор).
     #[command(subcommand)]
     Roadmap(RoadmapCmd),
+    /// Выгрузить таблицу .xlsx (куратор): monitoring (мониторинг пар и показатели),
+    /// mentors (база наставников), mentees (база наставляемых).
+    Export {
+        /// Что выгрузить.
+        #[arg(long)]
+        kind: String,
+        /// Файл .xlsx.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
     /// Обзор школы: показатели, пары, просрочки (куратор).
     Overview,
     /// Документы на этом устройстве.

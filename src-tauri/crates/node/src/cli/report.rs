@@ -26,6 +26,36 @@ pub async fn overview(ctx: &Ctx) -> Result<Output, NodeError> {
     Ok(Output::new(text, value))
 }
 
+/// `export`: an .xlsx table for the curator.
+pub async fn export(ctx: &Ctx, kind: &str, out: &std::path::Path) -> Result<Output, NodeError> {
+    let fail = |e: nastavnik_paperwork::PaperworkError| NodeError::Io(e.to_string());
+    let bytes = match kind {
+        "monitoring" => {
+            let school = ctx.school().await?;
+            let docs: Vec<String> =
+                school.pairs.iter().filter(|p| !p.doc_id.is_empty()).map(|p| p.doc_id.clone()).collect();
+            let cache_file = ctx.node.dir.summaries_file();
+            let mut cache = SummaryCache::load(&cache_file);
+            let (summaries, _) = cache.summaries(&ctx.node.dir.docs(), &docs);
+            let overview = nastavnik_core::school::overview(&school, summaries, ctx.today);
+            cache.save(&cache_file)?;
+            nastavnik_paperwork::xlsx::monitoring_table(&overview).map_err(fail)?
+        }
+        "mentors" => nastavnik_paperwork::xlsx::mentor_base(&ctx.school().await?, ctx.today).map_err(fail)?,
+        "mentees" => nastavnik_paperwork::xlsx::mentee_base(&ctx.school().await?, ctx.today).map_err(fail)?,
+        other => {
+            return Err(NodeError::Input(format!(
+                "--kind: неизвестная таблица «{other}»; допустимо: monitoring (мониторинг пар), mentors (база наставников), mentees (база наставляемых)"
+            )));
+        }
+    };
+    nastavnik_node::paths::write_atomic(out, &bytes, 0o644)?;
+    Ok(Output::new(
+        format!("Сохранено: {} ({} КБ)", out.display(), bytes.len() / 1024),
+        json!({ "file": out, "bytes": bytes.len() }),
+    ))
+}
+
 /// `status`: this device and its documents.
 pub async fn status(ctx: &Ctx) -> Result<Output, NodeError> {
     let quarantined: Vec<String> = std::fs::read_dir(ctx.node.dir.quarantine())
