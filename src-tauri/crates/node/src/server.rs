@@ -149,7 +149,7 @@ async fn grant(node: &Node, device: &str, code: &str) -> Result<RedeemResponse, 
     let school: SchoolDoc = node.read(school_doc).await?;
     let person = school.person(&invites[at].person_id)?.clone();
     let mut pairs = Vec::new();
-    for entry in school.pairs.iter().filter(|p| !p.doc_id.is_empty()) {
+    for entry in school.pairs_with_docs() {
         if !entry.members.iter().any(|m| m.person_id == person.id) {
             continue;
         }

@@ -49,7 +49,7 @@ pub async fn own_documents(node: &Node) -> Result<Vec<String>, NodeError> {
         Device::Curator { school_doc } => {
             let school: nastavnik_core::school::SchoolDoc = node.read(school_doc).await?;
             let mut docs = vec![school_doc.clone()];
-            docs.extend(school.pairs.iter().filter(|p| !p.doc_id.is_empty()).map(|p| p.doc_id.clone()));
+            docs.extend(school.pairs_with_docs().map(|p| p.doc_id.clone()));
             docs
         }
         Device::Member { pairs, .. } => pairs.iter().map(|(_, d)| d.clone()).collect(),

@@ -76,8 +76,7 @@ pub async fn access_table(node: &Node) -> Result<AccessTable, NodeError> {
                 return Ok(table);
             }
             let school: SchoolDoc = node.read(school_doc).await?;
-            let docs =
-                school.pairs.iter().filter(|p| !p.doc_id.is_empty()).map(|p| p.doc_id.clone()).collect();
+            let docs = school.pairs_with_docs().map(|p| p.doc_id.clone()).collect();
             (vec![node.identity.device_id()], docs)
         }
         Device::Member { curators, pairs, .. } => {
@@ -171,7 +170,7 @@ pub async fn revoke(node: &Node, device: &str, now: DateTime<Utc>) -> Result<Vec
     let school: SchoolDoc = node.read(school_doc).await?;
     let verify = verifier(&[node.identity.device_id()]);
     let mut affected = Vec::new();
-    for pair in school.pairs.iter().filter(|p| !p.doc_id.is_empty()) {
+    for pair in school.pairs_with_docs() {
         let current = entries(node, &pair.doc_id).await?;
         let Some(person) = roster::person_of(&pair.doc_id, &current, device, &verify) else { continue };
         let entry = signed_entry(&node.identity, &pair.doc_id, EntryKind::Revoke, device, &person, now);

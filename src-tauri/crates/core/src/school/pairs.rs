@@ -93,6 +93,11 @@ impl SchoolDoc {
         Ok(pair_doc)
     }
 
+    /// The pairs whose documents exist (the node records a document id once it creates one).
+    pub fn pairs_with_docs(&self) -> impl Iterator<Item = &PairEntry> {
+        self.pairs.iter().filter(|p| !p.doc_id.is_empty())
+    }
+
     /// A pair in the index.
     pub fn pair(&self, id: &str) -> Result<&PairEntry, DomainError> {
         keyed::get(&self.pairs, id)

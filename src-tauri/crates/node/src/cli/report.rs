@@ -1,22 +1,28 @@
 //! The school overview and what is on this device.
 
 use nastavnik_node::NodeError;
-use nastavnik_node::summary_cache::SummaryCache;
+use nastavnik_node::summary_cache::{CacheStats, SummaryCache};
 use nastavnik_node::sync_state::SyncState;
+use nastavnik_shared::report::SchoolOverview;
 use serde_json::json;
 
 use super::context::{Ctx, Output};
 
-/// `overview`: reads every pair's summary and computes the school overview for today.
-pub async fn overview(ctx: &Ctx) -> Result<Output, NodeError> {
+/// The school overview for today, from the summary cache (only changed documents are read).
+async fn school_overview(ctx: &Ctx) -> Result<(SchoolOverview, CacheStats), NodeError> {
     let school = ctx.school().await?;
-    let docs: Vec<String> =
-        school.pairs.iter().filter(|p| !p.doc_id.is_empty()).map(|p| p.doc_id.clone()).collect();
+    let docs: Vec<String> = school.pairs_with_docs().map(|p| p.doc_id.clone()).collect();
     let cache_file = ctx.node.dir.summaries_file();
     let mut cache = SummaryCache::load(&cache_file);
     let (summaries, stats) = cache.summaries(&ctx.node.dir.docs(), &docs);
     let overview = nastavnik_core::school::overview(&school, summaries, ctx.today);
     cache.save(&cache_file)?;
+    Ok((overview, stats))
+}
+
+/// `overview`: reads every pair's summary and computes the school overview for today.
+pub async fn overview(ctx: &Ctx) -> Result<Output, NodeError> {
+    let (overview, stats) = school_overview(ctx).await?;
     let mut text = nastavnik_node::render::overview(&overview);
     for line in &stats.unreadable {
         text.push_str(&format!("Не удалось прочитать пару {line}\n"));
@@ -31,15 +37,7 @@ pub async fn export(ctx: &Ctx, kind: &str, out: &std::path::Path) -> Result<Outp
     let fail = |e: nastavnik_paperwork::PaperworkError| NodeError::Io(e.to_string());
     let bytes = match kind {
         "monitoring" => {
-            let school = ctx.school().await?;
-            let docs: Vec<String> =
-                school.pairs.iter().filter(|p| !p.doc_id.is_empty()).map(|p| p.doc_id.clone()).collect();
-            let cache_file = ctx.node.dir.summaries_file();
-            let mut cache = SummaryCache::load(&cache_file);
-            let (summaries, _) = cache.summaries(&ctx.node.dir.docs(), &docs);
-            let overview = nastavnik_core::school::overview(&school, summaries, ctx.today);
-            cache.save(&cache_file)?;
-            nastavnik_paperwork::xlsx::monitoring_table(&overview).map_err(fail)?
+            nastavnik_paperwork::xlsx::monitoring_table(&school_overview(ctx).await?.0).map_err(fail)?
         }
         "mentors" => nastavnik_paperwork::xlsx::mentor_base(&ctx.school().await?, ctx.today).map_err(fail)?,
         "mentees" => nastavnik_paperwork::xlsx::mentee_base(&ctx.school().await?, ctx.today).map_err(fail)?,
