@@ -1,11 +1,21 @@
 //! Read models the UI shows and the node caches: a pair's [`PairSummary`] and the
 //! [`SchoolOverview`]. They are plain data computed by `nastavnik-core`; they carry no automerge.
 
+mod analysis;
 mod overview;
 mod summary;
 
+pub use analysis::{Analysis, BEST_PAIRS, BestPair, FormRow, MonitoringStats, SatisfactionStats};
 pub use overview::{Kpi, KpiKind, OverdueActivity, PairRow, SchoolOverview};
 pub use summary::{OpenActivity, PairSummary, ScoreChange};
+
+/// The last day of a programme that starts on `start` and lasts `months` months.
+pub fn period_end(start: chrono::NaiveDate, months: u8) -> chrono::NaiveDate {
+    start
+        .checked_add_months(chrono::Months::new(u32::from(months)))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(start)
+}
 
 use serde::{Deserialize, Serialize};
 

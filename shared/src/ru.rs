@@ -44,6 +44,24 @@ pub fn date_short(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
 
+/// A number with a decimal comma and at most `digits` decimals, trailing zeros dropped:
+/// `decimal(66.666, 1)` → "66,7", `decimal(70.0, 1)` → "70".
+pub fn decimal(x: f64, digits: usize) -> String {
+    let mut s = format!("{x:.digits$}");
+    if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    s.replace('.', ",")
+}
+
+/// A share in percent as documents write it: "66,7%"; "нет данных" when there is nothing to measure.
+pub fn percent(p: Option<f64>) -> String {
+    p.map_or_else(|| "нет данных".into(), |p| format!("{}%", decimal(p, 1)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +95,15 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 3, 5).expect("valid");
         assert_eq!(date_long(d), "5 марта 2026 г.");
         assert_eq!(date_short(d), "05.03.2026");
+    }
+
+    #[test]
+    fn decimals_use_a_comma() {
+        assert_eq!(decimal(66.666, 1), "66,7");
+        assert_eq!(decimal(70.0, 1), "70");
+        assert_eq!(decimal(-0.04, 1), "0");
+        assert_eq!(decimal(1.25, 2), "1,25");
+        assert_eq!(percent(Some(100.0)), "100%");
+        assert_eq!(percent(None), "нет данных");
     }
 }

@@ -93,10 +93,7 @@ impl PairSummary {
 
     /// Last day of the programme.
     pub fn period_end(&self) -> NaiveDate {
-        self.period_start
-            .checked_add_months(chrono::Months::new(u32::from(self.period_months)))
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(self.period_start)
+        super::period_end(self.period_start, self.period_months)
     }
 
     /// A short title: "Ментор → Наставляемый".

@@ -86,11 +86,7 @@ impl PairDoc {
 
     /// The period's last day.
     pub fn period_end(&self) -> chrono::NaiveDate {
-        let start = *self.header.period_start;
-        start
-            .checked_add_months(chrono::Months::new(u32::from(self.header.period_months)))
-            .and_then(|d| d.pred_opt())
-            .unwrap_or(start)
+        nastavnik_shared::report::period_end(*self.header.period_start, self.header.period_months)
     }
 
     /// The curator or a member of the pair (anyone else is refused).

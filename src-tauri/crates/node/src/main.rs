@@ -7,6 +7,7 @@ mod cli {
     pub mod journal;
     pub mod network;
     pub mod pairs;
+    pub mod paperwork;
     pub mod parse;
     pub mod report;
     pub mod school;
@@ -94,6 +95,7 @@ fn usage(command: &Command) -> Option<lock::Use> {
         | Command::Invite(InviteCmd::Create { .. })
         | Command::Roadmap(RoadmapCmd::List)
         | Command::Export { .. }
+        | Command::Import { apply: false, .. }
         | Command::Overview
         | Command::Status => None,
         _ => Some(lock::Use::Write),
@@ -122,7 +124,13 @@ async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Output, NodeError> 
         Command::Serve(args) => cli::network::serve(ctx, args).await,
         Command::Sync(args) => cli::network::sync(ctx, args).await,
         Command::Roadmap(cmd) => cli::report::roadmap(ctx, cmd).await,
-        Command::Export { kind, out } => cli::report::export(ctx, &kind, &out).await,
+        Command::Export { kind, pair, number, out } => {
+            cli::paperwork::export(ctx, &kind, pair.as_deref(), number.as_deref(), &out).await
+        }
+        Command::Order { number, date, pairs, out } => {
+            cli::paperwork::order(ctx, &number, &date, &pairs, &out).await
+        }
+        Command::Import { base, file, apply } => cli::paperwork::import(ctx, &base, &file, apply).await,
         Command::Overview => cli::report::overview(ctx).await,
         Command::Status => cli::report::status(ctx).await,
     }

@@ -66,9 +66,21 @@ impl SummaryCache {
     /// Summaries of `docs` (pair document ids) in the samod folder `docs_dir`, borrowed from
     /// the cache after bringing it up to date.
     pub fn summaries(&mut self, docs_dir: &Path, docs: &[String]) -> (Vec<&PairSummary>, CacheStats) {
+        self.summaries_with_progress(docs_dir, docs, &mut |_, _| {})
+    }
+
+    /// [`Self::summaries`], calling `progress(done, total)` before each document and once at the end — for a
+    /// progress bar when thousands of pairs are read (cache hits are quick, reads are not).
+    pub fn summaries_with_progress(
+        &mut self,
+        docs_dir: &Path,
+        docs: &[String],
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> (Vec<&PairSummary>, CacheStats) {
         let mut stats = CacheStats::default();
         let mut present = Vec::with_capacity(docs.len());
-        for id in docs {
+        for (done, id) in docs.iter().enumerate() {
+            progress(done, docs.len());
             let files = DocFiles::new(docs_dir, id);
             let Some(stamp) = files.stamp() else {
                 stats.missing += 1;
@@ -100,6 +112,7 @@ impl SummaryCache {
                 Err(e) => stats.unreadable.push(format!("{id}: {e}")),
             }
         }
+        progress(docs.len(), docs.len());
         let out = present.into_iter().filter_map(|id| self.entries.get(id).map(|c| &c.summary)).collect();
         (out, stats)
     }

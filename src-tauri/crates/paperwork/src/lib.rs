@@ -4,7 +4,10 @@
 //! caller writes the file): today the `.xlsx` tables —
 //! [`xlsx::monitoring_table`] (one row per pair: the school overview / monitoring table),
 //! [`xlsx::mentor_base`] and [`xlsx::mentee_base`] (база наставников / наставляемых).
-//! The `.docx` order, programme, journal and final report come next (issue «paperwork»).
+//! and the `.docx` documents — [`docx::order`] «О закреплении наставнических пар»,
+//! [`docx::programme`] (персонализированная программа with its plan), [`docx::journal`]
+//! (журнал встреч) and [`docx::final_report`] (итоговый аналитический отчёт) — and reads the
+//! bases back in: [`import`] (preview with per-row errors, then all or nothing).
 //!
 //! ```
 //! use chrono::{NaiveDate, TimeZone, Utc};
@@ -15,6 +18,8 @@
 //! assert!(bytes.starts_with(b"PK")); // an .xlsx is a zip
 //! ```
 
+pub mod docx;
+pub mod import;
 mod sheet;
 pub mod xlsx;
 

@@ -128,13 +128,15 @@ fn with_role(school: &SchoolDoc, role: MemberRole) -> BTreeSet<&str> {
         .collect()
 }
 
-/// База наставников: everyone with a mentor's questionnaire or a mentor's place in a pair.
+/// База наставников: everyone with a mentor's questionnaire or a mentor's place in a pair
+/// (with the birth year: in «ученик – ученик» the mentor is a minor too).
 pub fn mentor_base(school: &SchoolDoc, today: NaiveDate) -> Result<Vec<u8>, PaperworkError> {
     const COLUMNS: &[(&str, f64)] = &[
         ("№", 5.0),
         ("ФИО", 32.0),
         ("Категория", 16.0),
         ("Предмет / класс", 20.0),
+        ("Год рождения", 10.0),
         ("Педагогический стаж, лет", 12.0),
         ("Компетенции", 40.0),
         ("Может вести наставляемых", 12.0),
@@ -156,6 +158,7 @@ pub fn mentor_base(school: &SchoolDoc, today: NaiveDate) -> Result<Vec<u8>, Pape
                 p.name.clone().into(),
                 p.category.label().into(),
                 p.subject_or_class.clone().into(),
+                p.birth_year.map_or(Cell::Empty, number),
                 p.teaching_years.map_or(Cell::Empty, number),
                 profile.map_or(String::new(), |m| m.competencies.join("; ")).into(),
                 profile.map_or(Cell::Empty, |m| number(m.capacity)),

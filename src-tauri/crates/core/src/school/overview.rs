@@ -126,13 +126,6 @@ fn months_worked(s: &PairSummary, today: NaiveDate) -> f64 {
 }
 
 fn title_from_index(school: &SchoolDoc, pair: &PairEntry) -> String {
-    let names = |role| {
-        pair.members
-            .iter()
-            .filter(|m| *m.role == role)
-            .map(|m| school.person(&m.person_id).map_or(m.person_id.as_str(), |p| p.name.as_str()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let names = |role| school.member_names(pair, role).join(", ");
     format!("{} → {}", names(MemberRole::Mentor), names(MemberRole::Mentee))
 }

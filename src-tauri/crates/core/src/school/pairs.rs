@@ -98,6 +98,15 @@ impl SchoolDoc {
         self.pairs.iter().filter(|p| !p.doc_id.is_empty())
     }
 
+    /// Names of a pair's members with a role, from the bank (the id if the person is gone).
+    pub fn member_names<'a>(&'a self, pair: &'a PairEntry, role: MemberRole) -> Vec<&'a str> {
+        pair.members
+            .iter()
+            .filter(|m| *m.role == role)
+            .map(|m| self.person(&m.person_id).map_or(m.person_id.as_str(), |p| p.name.as_str()))
+            .collect()
+    }
+
     /// A pair in the index.
     pub fn pair(&self, id: &str) -> Result<&PairEntry, DomainError> {
         keyed::get(&self.pairs, id)
@@ -139,6 +148,49 @@ impl SchoolDoc {
         Ok(())
     }
 
+    /// Fixes pairs by the head's order «О закреплении наставнических пар» and returns their ids.
+    /// The pairs are the ones named; if none are named, the ones this order already fixes
+    /// (printing it again); if there are none, every forming or working pair not yet fixed
+    /// by an order — what a curator means by "the order for the new pairs".
+    pub fn fix_pairs_by_order(
+        &mut self,
+        number: &str,
+        date: NaiveDate,
+        named: &[String],
+        today: NaiveDate,
+    ) -> Result<Vec<String>, DomainError> {
+        let number = check::required("Номер приказа", number, 50)?;
+        let issued = self.pairs.iter().filter(|p| p.order_number == number).find_map(|p| p.order_date);
+        if let Some(issued) = issued.filter(|d| **d != date) {
+            return Err(DomainError::Conflict(format!(
+                "приказ № {number} уже издан {}: укажите эту дату или другой номер",
+                issued.format("%d.%m.%Y")
+            )));
+        }
+        let mut ids: Vec<String> = named.to_vec();
+        if ids.is_empty() {
+            ids = self.pairs.iter().filter(|p| p.order_number == number).map(|p| p.id.clone()).collect();
+        }
+        if ids.is_empty() {
+            ids = self
+                .pairs
+                .iter()
+                .filter(|p| matches!(*p.status, PairStatus::Forming | PairStatus::Active))
+                .filter(|p| p.order_number.is_empty())
+                .map(|p| p.id.clone())
+                .collect();
+        }
+        if ids.is_empty() {
+            return Err(DomainError::Conflict(
+                "нет пар для приказа: все формируемые и работающие пары уже закреплены приказами".into(),
+            ));
+        }
+        for id in &ids {
+            self.set_pair_order(id, &number, date, today)?;
+        }
+        Ok(ids)
+    }
+
     /// Changes a pair's status. A pair starts working only when every member's consent to
     /// personal-data processing is on file (a parent's for a minor).
     pub fn set_pair_status(
@@ -177,5 +229,12 @@ impl SchoolDoc {
         }
         keyed::get_mut(&mut self.pairs, id)?.status = status.into();
         Ok(())
+    }
+}
+
+impl PairEntry {
+    /// The programme's last day.
+    pub fn period_end(&self) -> NaiveDate {
+        nastavnik_shared::report::period_end(*self.period_start, self.period_months)
     }
 }

@@ -59,15 +59,52 @@ pub enum Command {
     /// Дорожная карта школы (куратор).
     #[command(subcommand)]
     Roadmap(RoadmapCmd),
-    /// Выгрузить таблицу .xlsx (куратор): monitoring (мониторинг пар и показатели),
-    /// mentors (база наставников), mentees (база наставляемых).
+    /// Выгрузить документ: monitoring, mentors, mentees (.xlsx, куратор); report — итоговый
+    /// аналитический отчёт (.docx, куратор); order — изданный приказ о закреплении пар (.docx,
+    /// с --number); programme, journal — программа и журнал встреч пары (.docx, с --pair).
     Export {
         /// Что выгрузить.
         #[arg(long)]
         kind: String,
-        /// Файл .xlsx.
+        /// Пара (для programme и journal).
+        #[arg(long)]
+        pair: Option<String>,
+        /// Номер приказа (для order: выгрузить уже изданный приказ).
+        #[arg(long)]
+        number: Option<String>,
+        /// Файл .xlsx или .docx.
         #[arg(long)]
         out: std::path::PathBuf,
+    },
+    /// Приказ «О закреплении наставнических пар» (.docx): записывает приказ в пары и выгружает
+    /// его. Без --pair — пары этого приказа, а если их нет — все формируемые и работающие
+    /// пары, ещё не закреплённые приказом.
+    Order {
+        /// Номер приказа.
+        #[arg(long)]
+        number: String,
+        /// Дата приказа (ГГГГ-ММ-ДД).
+        #[arg(long)]
+        date: String,
+        /// Пара (можно несколько).
+        #[arg(long = "pair")]
+        pairs: Vec<String>,
+        /// Файл .docx.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Загрузить базу наставников или наставляемых из .xlsx/.csv (куратор). Без --apply
+    /// только показывает, что будет загружено, и ошибки по строкам; ничего не меняет.
+    Import {
+        /// Какая база: mentors или mentees.
+        #[arg(long)]
+        base: String,
+        /// Файл .xlsx, .xls, .ods или .csv.
+        #[arg(long)]
+        file: std::path::PathBuf,
+        /// Загрузить (только если ни в одной строке нет ошибок).
+        #[arg(long)]
+        apply: bool,
     },
     /// Обзор школы: показатели, пары, просрочки (куратор).
     Overview,

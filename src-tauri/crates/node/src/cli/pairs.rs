@@ -94,10 +94,15 @@ async fn list(ctx: &Ctx) -> Result<Output, NodeError> {
                 format!("{} ({})", name, *m.role)
             })
             .collect();
-        text.push_str(&format!("  {}  [{}; {}] {}\n", p.id, *p.form, *p.status, names.join(", ")));
+        let order = match p.order_date {
+            Some(d) => format!("; приказ № {} от {}", p.order_number, d.format("%d.%m.%Y")),
+            None => String::new(),
+        };
+        text.push_str(&format!("  {}  [{}; {}{order}] {}\n", p.id, *p.form, *p.status, names.join(", ")));
         rows.push(json!({
             "id": p.id, "form": *p.form, "kind": *p.kind, "status": *p.status, "doc": p.doc_id,
             "periodStart": *p.period_start, "periodMonths": p.period_months,
+            "orderNumber": p.order_number, "orderDate": p.order_date.map(|d| *d),
             "members": p.members.iter().map(|m| json!({ "person": m.person_id, "role": *m.role })).collect::<Vec<_>>(),
         }));
     }

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::context::{Ctx, Output};
 
 /// The school overview for today, from the summary cache (only changed documents are read).
-async fn school_overview(ctx: &Ctx) -> Result<(SchoolOverview, CacheStats), NodeError> {
+pub async fn school_overview(ctx: &Ctx) -> Result<(SchoolOverview, CacheStats), NodeError> {
     let school = ctx.school().await?;
     let docs: Vec<String> = school.pairs_with_docs().map(|p| p.doc_id.clone()).collect();
     let cache_file = ctx.node.dir.summaries_file();
@@ -30,28 +30,6 @@ pub async fn overview(ctx: &Ctx) -> Result<Output, NodeError> {
     let mut value = serde_json::to_value(&overview).map_err(|e| NodeError::Io(e.to_string()))?;
     value["cache"] = json!(stats);
     Ok(Output::new(text, value))
-}
-
-/// `export`: an .xlsx table for the curator.
-pub async fn export(ctx: &Ctx, kind: &str, out: &std::path::Path) -> Result<Output, NodeError> {
-    let fail = |e: nastavnik_paperwork::PaperworkError| NodeError::Io(e.to_string());
-    let bytes = match kind {
-        "monitoring" => {
-            nastavnik_paperwork::xlsx::monitoring_table(&school_overview(ctx).await?.0).map_err(fail)?
-        }
-        "mentors" => nastavnik_paperwork::xlsx::mentor_base(&ctx.school().await?, ctx.today).map_err(fail)?,
-        "mentees" => nastavnik_paperwork::xlsx::mentee_base(&ctx.school().await?, ctx.today).map_err(fail)?,
-        other => {
-            return Err(NodeError::Input(format!(
-                "--kind: неизвестная таблица «{other}»; допустимо: monitoring (мониторинг пар), mentors (база наставников), mentees (база наставляемых)"
-            )));
-        }
-    };
-    nastavnik_node::paths::write_atomic(out, &bytes, 0o644)?;
-    Ok(Output::new(
-        format!("Сохранено: {} ({} КБ)", out.display(), bytes.len() / 1024),
-        json!({ "file": out, "bytes": bytes.len() }),
-    ))
 }
 
 /// `status`: this device and its documents.

@@ -1,0 +1,12 @@
+//! The `.docx` documents: the order fixing the pairs, a pair's programme and meeting journal,
+//! the curator's final analytical report. Each is a function from the model to bytes, laid
+//! out through [`page::Page`] (A4, Times New Roman, bordered tables with a header row).
+
+mod order;
+mod page;
+mod programme;
+mod report;
+
+pub use order::order;
+pub use programme::{journal, programme};
+pub use report::final_report;
