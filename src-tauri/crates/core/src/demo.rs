@@ -74,7 +74,7 @@ pub fn build(now: DateTime<Utc>) -> Result<DemoSchool, Error> {
         };
         school.add_person(id, input, today)?;
         let (giver, giver_name) = match category {
-            Cat::Student => (ConsentGiver::Parent, format!("родитель: {name}")),
+            Cat::Student => (ConsentGiver::Parent, mother_of(name)),
             _ => (ConsentGiver::Participant, name.to_string()),
         };
         if id != "t8" {
@@ -157,4 +157,11 @@ pub fn build(now: DateTime<Utc>) -> Result<DemoSchool, Error> {
     }
     school.set_roadmap_status("rm-1.1", nastavnik_shared::vocab::RoadmapStatus::Done)?;
     Ok(DemoSchool { school: document::create(&school, now)?, pairs })
+}
+
+/// A plausible name for a demo student's mother: the surname in the feminine, a first name.
+fn mother_of(child: &str) -> String {
+    let surname = child.split(' ').next().unwrap_or(child);
+    let surname = if surname.ends_with('а') { surname.to_string() } else { format!("{surname}а") };
+    format!("{surname} Елена Викторовна")
 }

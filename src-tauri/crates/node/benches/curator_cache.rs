@@ -4,24 +4,24 @@
 
 #![allow(clippy::unwrap_used)] // a bench that cannot build its data should stop loudly
 
-use std::path::Path;
+mod common;
+
+use common::{doc_dir, peak_rss_mb, write_chunk};
+
 use std::time::{Duration, Instant};
 
 use automerge::Automerge;
-use chrono::{Days, NaiveDate, TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use nastavnik_core::document;
-use nastavnik_core::pair::{
-    ActivityInput, Actor, MeetingInput, NewMember, NewPair, PairDoc, TextField, set_text,
-};
+use nastavnik_core::pair::{Actor, NewMember, NewPair, PairDoc};
 use nastavnik_node::summary_cache::SummaryCache;
-use nastavnik_shared::vocab::{ActivityStatus, Form, Kind, MeetingFormat, MeetingType, MemberRole};
+use nastavnik_shared::vocab::{ActivityStatus, Form, Kind, MemberRole};
 
 const PAIRS: usize = 2_500;
 
 fn pair_doc(i: usize) -> Automerge {
     let now = Utc.with_ymd_and_hms(2026, 11, 1, 12, 0, 0).unwrap();
     let start = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
-    let day = |n: u64| start.checked_add_days(Days::new(n)).unwrap();
     let members = vec![
         NewMember {
             person_id: format!("m{i}"), name: format!("Наставник {i}"), role: MemberRole::Mentor
@@ -40,63 +40,7 @@ fn pair_doc(i: usize) -> Automerge {
         period_months: 9,
         members,
     };
-    let mut pair = PairDoc::new(new, now).unwrap();
-    let mentor = Actor::Person(format!("m{i}"));
-    for a in 0..13u64 {
-        let input = ActivityInput {
-            title: format!("Мероприятие {a} пары {i}"),
-            deadline: day(a * 20),
-            ..Default::default()
-        };
-        pair.add_activity(&mentor, &format!("a{a}"), input).unwrap();
-        if a < 3 {
-            pair.set_activity_status(
-                &mentor,
-                &format!("a{a}"),
-                ActivityStatus::Done,
-                Some(day(a * 20)),
-                "",
-                now.date_naive(),
-            )
-            .unwrap();
-        }
-    }
-    for m in 0..8u64 {
-        let input = MeetingInput {
-            meeting_type: MeetingType::Regular,
-            date: day(m * 7),
-            format: MeetingFormat::InPerson,
-            topic: format!("Встреча {m}"),
-        };
-        pair.add_meeting(&mentor, &format!("m{m}"), input).unwrap();
-    }
-    let mut doc = document::create(&pair, now).unwrap();
-    for m in 0..8u64 {
-        let notes = format!("Заметки встречи {m} пары {i}: обсудили план урока, дисциплину и журнал.");
-        set_text(&mut doc, now, &mentor, &TextField::Notes(format!("m{m}")), &notes).unwrap();
-    }
-    doc
-}
-
-fn doc_dir(docs: &Path, id: &str) -> std::path::PathBuf {
-    docs.join(&id[..2]).join(&id[2..])
-}
-
-fn write_chunk(docs: &Path, id: &str, kind: &str, name: &str, bytes: &[u8]) {
-    let dir = doc_dir(docs, id).join(kind);
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(name), bytes).unwrap();
-}
-
-fn peak_rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
+    common::fill_pair(PairDoc::new(new, now).unwrap(), i, &format!("m{i}"))
 }
 
 fn main() {

@@ -8,13 +8,23 @@ use serde_json::json;
 
 use super::context::{Ctx, Output};
 
-/// The school overview for today, from the summary cache (only changed documents are read).
+/// The school overview for today, from the summary cache (only changed documents are read;
+/// with many to read, progress goes to stderr).
 pub async fn school_overview(ctx: &Ctx) -> Result<(SchoolOverview, CacheStats), NodeError> {
     let school = ctx.school().await?;
     let docs: Vec<String> = school.pairs_with_docs().map(|p| p.doc_id.clone()).collect();
     let cache_file = ctx.node.dir.summaries_file();
     let mut cache = SummaryCache::load(&cache_file);
-    let (summaries, stats) = cache.summaries(&ctx.node.dir.docs(), &docs);
+    let (started, mut shown) = (std::time::Instant::now(), 0);
+    let mut progress = |done: usize, total: usize| {
+        // Thousands of pairs read from disk take seconds: past the first second, say how far
+        // it got every 10% (cache hits finish long before that and print nothing).
+        if started.elapsed().as_secs() >= 1 && done * 10 / total.max(1) > shown {
+            shown = done * 10 / total.max(1);
+            eprintln!("Прочитано пар: {done} из {total}");
+        }
+    };
+    let (summaries, stats) = cache.summaries_with_progress(&ctx.node.dir.docs(), &docs, &mut progress);
     let overview = nastavnik_core::school::overview(&school, summaries, ctx.today);
     cache.save(&cache_file)?;
     Ok((overview, stats))

@@ -167,9 +167,33 @@ impl Page {
     /// The finished `.docx` file.
     pub fn finish(self) -> Result<Vec<u8>, PaperworkError> {
         let mut out = std::io::Cursor::new(Vec::new());
-        self.docx.pack(&mut out).map_err(|e| PaperworkError(e.to_string()))?;
-        Ok(out.into_inner())
+        self.docx.pack(&mut out).map_err(fail)?;
+        deflate(&out.into_inner())
     }
+}
+
+fn fail(e: impl std::fmt::Display) -> PaperworkError {
+    PaperworkError(e.to_string())
+}
+
+/// docx-rs stores its parts uncompressed (an order with 2,500 pairs: 3.2 MB); the same parts
+/// deflated, in the same order, are a tenth of that.
+fn deflate(stored: &[u8]) -> Result<Vec<u8>, PaperworkError> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored)).map_err(fail)?;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::with_capacity(stored.len() / 4)));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut buf = Vec::new();
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).map_err(fail)?;
+        buf.clear();
+        part.read_to_end(&mut buf).map_err(fail)?;
+        let name = part.name().map_err(fail)?.into_owned();
+        writer.start_file(name, options).map_err(fail)?;
+        writer.write_all(&buf).map_err(fail)?;
+    }
+    Ok(writer.finish().map_err(fail)?.into_inner())
 }
 
 fn spaced(p: Paragraph) -> Paragraph {
