@@ -1,20 +1,16 @@
 #!/usr/bin/env bash
 # Sets up what the checks need (skipping what is installed) and runs every check CI runs:
-# formatting, clippy with warnings as errors, all tests, the wasm32 build of nastavnik-shared,
-# and the layering check. Usage: ./scripts/check.sh
+# the frontend build, formatting, clippy with warnings as errors, all tests (the app's E2E tests
+# under Xvfb among them), the wasm32 build of nastavnik-shared, and the layering check. Usage: ./scripts/check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
 
 step "setup"
-command -v cargo >/dev/null || { echo "нужен Rust (rustup, cargo): https://rustup.rs" >&2; exit 1; }
-if command -v rustup >/dev/null; then
-  for component in rustfmt clippy; do
-    rustup component list --installed | grep -q "^$component" || rustup component add "$component"
-  done
-  rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-fi
+scripts/setup.sh
+step "frontend (yew → wasm → frontend/dist, which the app embeds)"
+scripts/build-frontend.sh
 
 step "cargo fmt --check"
 cargo fmt --all --check

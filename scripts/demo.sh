@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Builds and starts Наставник on a demo school (until the desktop app exists: the headless
-# nastavnik-cli). The first run creates the demo school in ./demo-data as the curator's device —
-# the seeds' plan «Учитель-учитель» in a working pair, a second teacher pair, a student group, a
-# pair still forming — and prints the school overview; later runs print the overview again.
-# Explore further with: cargo run -q -p nastavnik-node --bin nastavnik-cli -- --data-dir demo-data <command>
-# (pair list, plan list --pair pair-1, meeting list --pair pair-1, roadmap list, status, --help).
+# Sets up, builds and starts Наставник on a demo school: the desktop app with its data in
+# ./demo-data (override with DEMO_DATA=…). The first start stores the demo school there as the
+# curator's device — the seeds' plan «Учитель-учитель» in a working pair, a second teacher pair, a
+# student group, a pair still forming. Without a display (no DISPLAY/WAYLAND_DISPLAY) it prints
+# the school overview with nastavnik-cli instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v cargo >/dev/null || { echo "нужен Rust (rustup, cargo): https://rustup.rs" >&2; exit 1; }
-cargo build --quiet --locked -p nastavnik-node --bin nastavnik-cli
-cli=(target/debug/nastavnik-cli --data-dir "${DEMO_DATA:-demo-data}")
-if [ -f "${DEMO_DATA:-demo-data}/device.json" ]; then
-  exec "${cli[@]}" "$@" overview
+data="${DEMO_DATA:-demo-data}"
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "Нет дисплея: показываю обзор демонстрационной школы в терминале." >&2
+    cargo build --quiet --locked -p nastavnik-node --bin nastavnik-cli
+    cli=(target/debug/nastavnik-cli --data-dir "$data")
+    if [ -f "$data/device.json" ]; then exec "${cli[@]}" "$@" overview; fi
+    exec "${cli[@]}" "$@" demo
 fi
-exec "${cli[@]}" "$@" demo
+scripts/setup.sh
+scripts/build-frontend.sh
+cargo build --quiet --locked -p nastavnik
+exec target/debug/nastavnik --data-dir "$data" --demo "$@"

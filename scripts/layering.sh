@@ -23,6 +23,8 @@ forbid nastavnik-shared automerge autosurgeon tokio tauri yew samod iroh
 forbid nastavnik-core tokio tauri yew web-sys samod iroh
 forbid nastavnik-node tauri yew web-sys
 forbid nastavnik-paperwork tokio tauri yew samod iroh
+# (yew itself pulls tokio when built natively, for its tests; the UI never uses it.)
+forbid nastavnik-frontend automerge autosurgeon tauri samod iroh nastavnik-core nastavnik-node
 
 # The core takes time and randomness from outside and never touches the file system.
 if grep -rnE 'std::fs|std::net|SystemTime|Utc::now|Local::now|thread_rng|rand::' src-tauri/crates/core/src; then

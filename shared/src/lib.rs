@@ -20,6 +20,7 @@
 //! assert_eq!(ActivityStatus::from_code("in_progress"), Some(s));
 //! ```
 
+pub mod app;
 pub mod code;
 pub mod report;
 pub mod ru;

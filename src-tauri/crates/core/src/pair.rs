@@ -46,6 +46,7 @@ mod schema;
 mod summary;
 mod texts;
 mod validate;
+mod view;
 
 pub use create::{NewMember, NewPair, default_criteria};
 pub use header::HeaderInput;

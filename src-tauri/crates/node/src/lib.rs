@@ -12,6 +12,7 @@
 //! The binary `nastavnik-cli` (see `main.rs`) does everything a user can do, headless.
 
 pub mod access;
+pub mod curator;
 pub mod device;
 pub mod discovery;
 pub mod doc_files;
@@ -22,6 +23,7 @@ pub mod invite;
 pub mod lock;
 pub mod net;
 pub mod node;
+pub mod online;
 pub mod paths;
 pub mod render;
 pub mod roster_file;
@@ -35,3 +37,9 @@ pub mod trust;
 
 pub use error::NodeError;
 pub use node::Node;
+
+/// A fresh short id for a new item (person, pair, activity…): `prefix-` and 8 hex digits.
+pub fn new_id(prefix: &str) -> String {
+    let uuid = uuid::Uuid::new_v4().simple().to_string();
+    format!("{prefix}-{}", &uuid[..8])
+}

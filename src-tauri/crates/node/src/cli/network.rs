@@ -152,44 +152,15 @@ pub async fn serve(ctx: &Ctx, args: ServeArgs) -> Result<Output, NodeError> {
         .listen
         .parse()
         .map_err(|_| NodeError::Input(format!("--listen: неверный адрес «{}»", args.listen)))?;
-    let peers = peers(&args.peers)?;
-    let node = &ctx.node;
-    let endpoint = net::bind(&node.identity, listen).await?;
-    let me = net::own_addr(&endpoint)?;
-    let acceptor = node
-        .repo()
-        .make_acceptor(url::Url::parse("iroh://listen").map_err(|e| NodeError::Net(e.to_string()))?)?;
-    server::refresh(node).await;
-    let dialers: Vec<_> = peers
-        .iter()
-        .map(|p| {
-            node.repo()
-                .dial(samod::BackoffConfig::default(), net::IrohDialer::new(endpoint.clone(), p.clone()))
-        })
-        .collect::<Result<_, _>>()?;
-    nastavnik_node::paths::write_atomic(&node.dir.root().join("address"), me.to_string().as_bytes(), 0o600)?;
-    if let Some(file) = &args.addr_file {
-        nastavnik_node::paths::write_atomic(file, me.to_string().as_bytes(), 0o644)?;
-    }
-    eprintln!("Устройство в сети: {me}");
-    let discovery = if args.no_mdns { None } else { Some(Discovery::start(&endpoint, node.role()).await?) };
-    let nearby = async {
-        match &discovery {
-            Some(d) => server::dial_nearby(node, &endpoint, d).await,
-            None => std::future::pending().await,
-        }
+    let opts = nastavnik_node::online::Online {
+        listen,
+        peers: peers(&args.peers)?,
+        mdns: !args.no_mdns,
+        addr_file: args.addr_file.clone(),
     };
-    tokio::select! {
-        _ = server::accept_loop(node, &endpoint, &acceptor) => {}
-        _ = server::refresh_loop(node, Duration::from_secs(2)) => {}
-        _ = server::log_connections(&acceptor) => {}
-        _ = nearby => {}
-        _ = shutdown() => {}
-    }
-    for d in dialers {
-        d.close();
-    }
-    endpoint.close().await;
+    let me =
+        nastavnik_node::online::run(&ctx.node, opts, |me| eprintln!("Устройство в сети: {me}"), shutdown())
+            .await?;
     Ok(Output::new("Остановлено", json!({ "address": me.to_string(), "stopped": true })))
 }
 

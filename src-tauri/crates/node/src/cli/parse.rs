@@ -20,8 +20,7 @@ pub fn code<T: Code + Copy + std::fmt::Display>(field: &str, text: &str, all: &[
 
 /// A fresh short id for a new item.
 pub fn new_id(prefix: &str) -> String {
-    let uuid = uuid::Uuid::new_v4().simple().to_string();
-    format!("{prefix}-{}", &uuid[..8])
+    nastavnik_node::new_id(prefix)
 }
 
 /// `c1=4` → ("c1", 4).

@@ -1,20 +1,16 @@
 //! The school overview and what is on this device.
 
 use nastavnik_node::NodeError;
-use nastavnik_node::summary_cache::{CacheStats, SummaryCache};
+use nastavnik_node::summary_cache::CacheStats;
 use nastavnik_node::sync_state::SyncState;
 use nastavnik_shared::report::SchoolOverview;
 use serde_json::json;
 
 use super::context::{Ctx, Output};
 
-/// The school overview for today, from the summary cache (only changed documents are read;
-/// with many to read, progress goes to stderr).
+/// The school overview for today (progress on stderr when reading takes more than a second).
 pub async fn school_overview(ctx: &Ctx) -> Result<(SchoolOverview, CacheStats), NodeError> {
     let school = ctx.school().await?;
-    let docs: Vec<String> = school.pairs_with_docs().map(|p| p.doc_id.clone()).collect();
-    let cache_file = ctx.node.dir.summaries_file();
-    let mut cache = SummaryCache::load(&cache_file);
     let (started, mut shown) = (std::time::Instant::now(), 0);
     let mut progress = |done: usize, total: usize| {
         // Thousands of pairs read from disk take seconds: past the first second, say how far
@@ -24,10 +20,7 @@ pub async fn school_overview(ctx: &Ctx) -> Result<(SchoolOverview, CacheStats), 
             eprintln!("Прочитано пар: {done} из {total}");
         }
     };
-    let (summaries, stats) = cache.summaries_with_progress(&ctx.node.dir.docs(), &docs, &mut progress);
-    let overview = nastavnik_core::school::overview(&school, summaries, ctx.today);
-    cache.save(&cache_file)?;
-    Ok((overview, stats))
+    nastavnik_node::curator::school_overview(&ctx.node, &school, ctx.today, &mut progress)
 }
 
 /// `overview`: reads every pair's summary and computes the school overview for today.

@@ -155,27 +155,6 @@ pub async fn consent(ctx: &Ctx, args: ConsentArgs) -> Result<Output, NodeError> 
 /// `demo`: the demo school of `nastavnik_core::demo`, stored on this (new) device as the
 /// curator's, ready to explore with every other command.
 pub async fn demo(ctx: &mut Ctx) -> Result<Output, NodeError> {
-    use nastavnik_core::document;
-    use nastavnik_core::pair::PairDoc;
-    if ctx.node.device != Device::New {
-        return Err(NodeError::Input(format!(
-            "это устройство уже подключено к школе ({})",
-            ctx.node.device.label()
-        )));
-    }
-    let mut built = nastavnik_core::demo::build(ctx.now)?;
-    for pair_doc in built.pairs {
-        let pair: PairDoc = document::read(&pair_doc)?;
-        let handle = ctx.node.repo().create(pair_doc).await?;
-        let doc_id = handle.document_id().to_string();
-        document::change(
-            &mut built.school,
-            ctx.now,
-            "документ пары",
-            move |s: &mut SchoolDoc| s.set_pair_doc(&pair.pair_id, &doc_id),
-        )?;
-    }
-    let school = ctx.node.repo().create(built.school).await?;
-    ctx.node.set_device(Device::Curator { school_doc: school.document_id().to_string() })?;
+    nastavnik_node::curator::store_demo(&mut ctx.node, ctx.now).await?;
     super::report::overview(ctx).await
 }

@@ -1,0 +1,5 @@
+//! Mounts the app into the page.
+
+fn main() {
+    yew::Renderer::<nastavnik_frontend::App>::new().render();
+}

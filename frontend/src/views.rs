@@ -1,0 +1,10 @@
+//! The screens. Each loads its data through `ipc` when shown and again after every change.
+
+pub mod app;
+mod base;
+mod first_run;
+mod journal;
+mod overview;
+mod pair;
+mod pairs;
+mod widgets;

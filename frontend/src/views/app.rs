@@ -1,0 +1,102 @@
+//! The root: loads the device's status, shows the first-run screen or the navigation and the
+//! current screen, reloads the screen's data whenever a document changes.
+
+use nastavnik_shared::app::{AppStatus, Role};
+use yew::prelude::*;
+
+use super::{base::Base, first_run::FirstRun, overview::Overview, pair::PairScreen, pairs::Pairs};
+use crate::ipc::{self, NoArgs};
+use crate::state::{Action, Screen, State};
+
+/// The state shared with every screen.
+pub type Ctx = UseReducerHandle<State>;
+
+/// Runs a command and dispatches what it gives, or its error.
+pub fn load<R: serde::de::DeserializeOwned + 'static>(
+    ctx: &Ctx,
+    cmd: &'static str,
+    args: impl serde::Serialize + 'static,
+    action: impl FnOnce(R) -> Action + 'static,
+) {
+    let ctx = ctx.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match ipc::call::<_, R>(cmd, &args).await {
+            Ok(r) => ctx.dispatch(action(r)),
+            Err(e) => ctx.dispatch(Action::Failed(e.message)),
+        }
+    });
+}
+
+/// The app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let ctx = use_reducer(State::default);
+    {
+        let ctx = ctx.clone();
+        use_effect_with((), move |_| {
+            load(&ctx, "app_status", NoArgs {}, Action::Status);
+            let on_change = ctx.clone();
+            ipc::on_doc_changed(move || on_change.dispatch(Action::Changed));
+        });
+    }
+    let body = match ctx.status.as_ref().map(|s| &s.role) {
+        None if ctx.error.is_none() => html! { <p class="loading">{ "Загрузка…" }</p> },
+        None => html! {},
+        Some(Role::New) => html! { <FirstRun /> },
+        Some(_) => match &ctx.screen {
+            Screen::Overview => html! { <Overview /> },
+            Screen::Base => html! { <Base /> },
+            Screen::Pairs => html! { <Pairs /> },
+            Screen::Pair { id, tab } => html! { <PairScreen id={id.clone()} tab={*tab} /> },
+        },
+    };
+    let dismiss = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Dismiss))
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <header class="top">
+                <span class="brand">{ "Наставник" }</span>
+                { title(ctx.status.as_ref()) }
+                <Nav />
+            </header>
+            if let Some(e) = &ctx.error {
+                <div class="banner" role="alert">{ e.clone() }<button onclick={dismiss}>{ "Закрыть" }</button></div>
+            }
+            <main>{ body }</main>
+        </ContextProvider<Ctx>>
+    }
+}
+
+fn title(status: Option<&AppStatus>) -> Html {
+    match status.map(|s| &s.role) {
+        Some(Role::Curator { school_name }) => html! { <span class="school">{ school_name.clone() }</span> },
+        Some(Role::Member { name, .. }) => html! { <span class="school">{ name.clone() }</span> },
+        _ => html! {},
+    }
+}
+
+/// The navigation of the curator's screens.
+#[function_component(Nav)]
+fn nav() -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    if !ctx.is_curator() {
+        return html! {};
+    }
+    let item = |screen: Screen, id: &'static str, label: &'static str| {
+        let active = std::mem::discriminant(&ctx.screen) == std::mem::discriminant(&screen);
+        let go = {
+            let ctx = ctx.clone();
+            Callback::from(move |_| ctx.dispatch(Action::Go(screen.clone())))
+        };
+        html! { <button id={id} class={classes!("tab", active.then_some("active"))} onclick={go}>{ label }</button> }
+    };
+    html! {
+        <nav>
+            { item(Screen::Overview, "nav-overview", "Обзор школы") }
+            { item(Screen::Base, "nav-base", "База") }
+            { item(Screen::Pairs, "nav-pairs", "Пары") }
+        </nav>
+    }
+}

@@ -1,0 +1,76 @@
+//! First run: «Я куратор» (create the school) or the demo school. Joining as a participant with
+//! the curator's code is done with `nastavnik-cli invite redeem` for now (see the README).
+
+use nastavnik_shared::app::AppStatus;
+use serde::Serialize;
+use yew::prelude::*;
+
+use super::app::Ctx;
+use super::widgets::{Field, FormError, submit};
+use crate::ipc::NoArgs;
+use crate::state::Action;
+
+#[derive(Clone, Default, PartialEq, Serialize)]
+struct SchoolForm {
+    name: String,
+    head: String,
+    curator: String,
+}
+
+/// The first-run screen.
+#[function_component(FirstRun)]
+pub fn first_run() -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let form = use_state(SchoolForm::default);
+    let error = use_state(|| None::<String>);
+    let set = |f: fn(&mut SchoolForm, String)| {
+        let form = form.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*form).clone();
+            f(&mut next, v);
+            form.set(next);
+        })
+    };
+    let create = {
+        let (ctx, form, error) = (ctx.clone(), form.clone(), error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let ctx = ctx.clone();
+            submit("create_school", (*form).clone(), error.clone(), move |s: AppStatus| {
+                ctx.dispatch(Action::Status(s))
+            });
+        })
+    };
+    let demo = {
+        let (ctx, error) = (ctx.clone(), error.clone());
+        Callback::from(move |_| {
+            let ctx = ctx.clone();
+            submit("load_demo", NoArgs {}, error.clone(), move |s: AppStatus| {
+                ctx.dispatch(Action::Status(s))
+            });
+        })
+    };
+    html! {
+        <section class="first-run">
+            <h1>{ "Добро пожаловать в «Наставник»" }</h1>
+            <div class="cards">
+                <form class="card" onsubmit={create}>
+                    <h2>{ "Я куратор" }</h2>
+                    <p>{ "Создайте школу на этом устройстве: здесь будут база наставников и наставляемых, пары и обзор." }</p>
+                    <Field label="Название образовательной организации" id="school-name" value={form.name.clone()} oninput={set(|f, v| f.name = v)} />
+                    <Field label="Руководитель" id="school-head" value={form.head.clone()} oninput={set(|f, v| f.head = v)} />
+                    <Field label="Куратор" id="school-curator" value={form.curator.clone()} oninput={set(|f, v| f.curator = v)} />
+                    <FormError error={(*error).clone()} />
+                    <button id="create-school" type="submit" class="primary">{ "Создать школу" }</button>
+                </form>
+                <div class="card">
+                    <h2>{ "Я участник" }</h2>
+                    <p>{ "Наставник или наставляемый подключается по коду приглашения от куратора. В этой версии окна код принимает команда " }<code>{ "nastavnik-cli invite redeem --code …" }</code>{ " (та же папка данных), после чего окно открывает вашу пару." }</p>
+                    <h2>{ "Посмотреть пример" }</h2>
+                    <p>{ "Демонстрационная школа с парами, планами и журналом встреч." }</p>
+                    <button id="load-demo" onclick={demo}>{ "Открыть демонстрационную школу" }</button>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,245 @@
+//! A pair: Программа (goals, deficits, the plan with inline statuses), Журнал встреч (meetings,
+//! notes both sides type into, confirmations), Итоги (plan, meetings, monitoring, satisfaction).
+
+use nastavnik_shared::app::{ActivityView, NewActivityForm, PairView};
+use nastavnik_shared::ru;
+use nastavnik_shared::vocab::{ActivityStatus, GoalTerm, MemberRole};
+use serde::Serialize;
+use yew::prelude::*;
+
+use super::app::{Ctx, load};
+use super::journal::Journal;
+use super::widgets::{Field, FormError, options, submit};
+use crate::state::{Action, PairTab, Screen};
+
+/// Which pair.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairArg {
+    /// Pair id.
+    pub pair_id: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AddActivity {
+    pair_id: String,
+    form: NewActivityForm,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SetActivity {
+    pair_id: String,
+    activity_id: String,
+    status: String,
+}
+
+/// Props: the pair and the tab.
+#[derive(Properties, PartialEq)]
+pub struct PairProps {
+    /// Pair id.
+    pub id: AttrValue,
+    /// Tab.
+    pub tab: PairTab,
+}
+
+/// The pair screen.
+#[function_component(PairScreen)]
+pub fn pair_screen(p: &PairProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    {
+        let (ctx, id) = (ctx.clone(), p.id.to_string());
+        use_effect_with((ctx.revision, id.clone()), move |_| {
+            load(&ctx, "pair_view", PairArg { pair_id: id }, |p| Action::Pair(Box::new(p)))
+        });
+    }
+    let Some(pair) = &ctx.pair else {
+        return html! { <p class="loading">{ "Загрузка пары…" }</p> };
+    };
+    let tab = |tab: PairTab, id: &'static str, label: &'static str| {
+        let go = {
+            let (ctx, pid) = (ctx.clone(), p.id.to_string());
+            Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Pair { id: pid.clone(), tab })))
+        };
+        html! { <button id={id} class={classes!("tab", (p.tab == tab).then_some("active"))} onclick={go}>{ label }</button> }
+    };
+    let s = &pair.summary;
+    html! {
+        <section class="pair">
+            <h1>{ s.title() }</h1>
+            <p class="meta">
+                { format!("{} · {} · {} – {}", pair.form.label(), pair.kind.label(), ru::date_short(s.period_start), ru::date_short(s.period_end())) }
+                if let Some(status) = pair.status { { format!(" · {}", status.label()) } }
+            </p>
+            <nav class="tabs">
+                { tab(PairTab::Programme, "tab-programme", "Программа") }
+                { tab(PairTab::Journal, "tab-journal", "Журнал встреч") }
+                { tab(PairTab::Results, "tab-results", "Мониторинг и итоги") }
+            </nav>
+            { match p.tab {
+                PairTab::Programme => html! { <Programme pair={pair.clone()} /> },
+                PairTab::Journal => html! { <Journal pair={pair.clone()} /> },
+                PairTab::Results => results(pair),
+            } }
+        </section>
+    }
+}
+
+/// One pair's data.
+#[derive(Properties, PartialEq)]
+pub struct ViewProps {
+    /// The pair.
+    pub pair: PairView,
+}
+
+fn list(title: &'static str, items: &[String]) -> Html {
+    html! {
+        <div class="panel">
+            <h2>{ title }</h2>
+            if items.is_empty() { <p class="muted">{ "не указаны" }</p> }
+            else { <ul>{ for items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul> }
+        </div>
+    }
+}
+
+#[function_component(Programme)]
+fn programme(p: &ViewProps) -> Html {
+    let goals = |term: GoalTerm| -> Vec<String> {
+        p.pair.goals.iter().filter(|(_, t)| *t == term).map(|(g, _)| g.clone()).collect()
+    };
+    html! {
+        <>
+            <div class="columns">
+                { list("Направления работы", &p.pair.directions) }
+                { list("Дефициты", &p.pair.deficits) }
+                { list("Сильные стороны", &p.pair.strengths) }
+                { list("Краткосрочные цели", &goals(GoalTerm::Short)) }
+                { list("Долгосрочные цели", &goals(GoalTerm::Long)) }
+            </div>
+            <div class="panel">
+                <h2>{ format!("План: выполнено {} из {}", p.pair.summary.plan.part, p.pair.summary.plan.whole) }</h2>
+                <table class="plan">
+                    <thead><tr><th>{ "Мероприятие" }</th><th>{ "Срок" }</th><th>{ "Ответственный" }</th><th>{ "Статус" }</th></tr></thead>
+                    <tbody>{ for p.pair.activities.iter().map(|a| html! { <ActivityRow pair_id={p.pair.pair_id.clone()} activity={a.clone()} /> }) }</tbody>
+                </table>
+                <AddActivityForm pair_id={p.pair.pair_id.clone()} />
+            </div>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    pair_id: String,
+    activity: ActivityView,
+}
+
+/// An activity with its status changeable in place.
+#[function_component(ActivityRow)]
+fn activity_row(p: &RowProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let error = use_state(|| None::<String>);
+    let a = &p.activity;
+    let today = ctx.status.as_ref().map(|s| s.today);
+    let late = a.status.is_open() && today.is_some_and(|t| a.deadline < t);
+    let onchange = {
+        let (ctx, error, pair_id, id) = (ctx.clone(), error.clone(), p.pair_id.clone(), a.id.clone());
+        Callback::from(move |e: Event| {
+            let status = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            let ctx = ctx.clone();
+            let args = SetActivity { pair_id: pair_id.clone(), activity_id: id.clone(), status };
+            submit("set_activity_status", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+        })
+    };
+    html! {
+        <tr class={classes!("activity", late.then_some("late"))}>
+            <td>{ a.title.clone() }<FormError error={(*error).clone()} /></td>
+            <td>{ ru::date_short(a.deadline) }{ if late { " (просрочено)" } else { "" } }</td>
+            <td>{ a.responsible.clone() }</td>
+            <td>
+                <select class="activity-status" aria-label={format!("Статус: {}", a.title)} {onchange}>
+                    { for options(ActivityStatus::ALL, ActivityStatus::label).into_iter().map(|(v, t)| html! {
+                        <option value={v.clone()} selected={v == nastavnik_shared::Code::code(&a.status)}>{ t }</option>
+                    }) }
+                </select>
+            </td>
+        </tr>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PairIdProps {
+    pair_id: String,
+}
+
+/// Adds an activity to the plan.
+#[function_component(AddActivityForm)]
+fn add_activity_form(p: &PairIdProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let form = use_state(NewActivityForm::default);
+    let error = use_state(|| None::<String>);
+    let set = |f: fn(&mut NewActivityForm, String)| {
+        let form = form.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*form).clone();
+            f(&mut next, v);
+            form.set(next);
+        })
+    };
+    let save = {
+        let (ctx, form, error, pair_id) = (ctx.clone(), form.clone(), error.clone(), p.pair_id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (ctx, reset) = (ctx.clone(), form.clone());
+            let args = AddActivity { pair_id: pair_id.clone(), form: (*form).clone() };
+            submit("add_activity", args, error.clone(), move |()| {
+                reset.set(NewActivityForm::default());
+                ctx.dispatch(Action::Changed);
+            });
+        })
+    };
+    html! {
+        <form class="inline" onsubmit={save}>
+            <Field label="Мероприятие" id="activity-title" value={form.title.clone()} oninput={set(|f, v| f.title = v)} />
+            <Field label="Срок" id="activity-deadline" kind="date" value={form.deadline.clone()} oninput={set(|f, v| f.deadline = v)} />
+            <Field label="Ответственный" id="activity-responsible" value={form.responsible.clone()} oninput={set(|f, v| f.responsible = v)} />
+            <FormError error={(*error).clone()} />
+            <button id="add-activity" type="submit" class="primary">{ "Добавить мероприятие" }</button>
+        </form>
+    }
+}
+
+fn results(pair: &PairView) -> Html {
+    let s = &pair.summary;
+    let members = |role: MemberRole| -> Vec<String> {
+        pair.members.iter().filter(|m| m.2 == role).map(|m| m.1.clone()).collect()
+    };
+    html! {
+        <div class="columns">
+            <div class="panel">
+                <h2>{ "Выполнение плана" }</h2>
+                <p class="big">{ ru::percent(s.plan.percent()) }</p>
+                <p>{ format!("{} из {} мероприятий; наставник: {}; наставляемый: {}", s.plan.part, s.plan.whole,
+                    members(MemberRole::Mentor).join(", "), members(MemberRole::Mentee).join(", ")) }</p>
+            </div>
+            <div class="panel">
+                <h2>{ "Встречи" }</h2>
+                <p>{ format!("Проведено: {}; подтверждены обеими сторонами: {}", s.meetings(), s.meetings_confirmed.part) }</p>
+                <ul>{ for s.meetings_by_type.iter().map(|(t, n)| html! { <li>{ format!("{}: {n}", t.label()) }</li> }) }</ul>
+            </div>
+            <div class="panel">
+                <h2>{ "Мониторинг" }</h2>
+                { match s.score_change {
+                    Some(c) => html! { <p>{ format!("Средний балл: входная диагностика {}, итоговая {}", ru::decimal(c.entry, 2), ru::decimal(c.final_score, 2)) }</p> },
+                    None => html! { <p class="muted">{ "Итоговая диагностика ещё не проведена." }</p> },
+                } }
+                { match s.satisfaction {
+                    Some(v) => html! { <p>{ format!("Удовлетворённость: {} из 10 ({} анкет)", ru::decimal(v, 1), s.surveys) }</p> },
+                    None => html! { <p class="muted">{ "Анкет удовлетворённости ещё нет." }</p> },
+                } }
+                <p>{ if s.final_report_submitted { "Отчёт наставника сдан." } else { "Отчёт наставника ещё не сдан." } }</p>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,150 @@
+//! Пары: the list with filters, forming a pair, starting its work.
+
+use nastavnik_shared::app::NewPairForm;
+use nastavnik_shared::report::PairRow;
+use nastavnik_shared::vocab::{Form, PairStatus};
+use serde::Serialize;
+use yew::prelude::*;
+
+use super::app::{Ctx, load};
+use super::widgets::{Choice, Field, FormError, options, submit};
+use crate::ipc::NoArgs;
+use crate::state::{Action, PairTab, Screen};
+
+#[derive(Serialize)]
+struct CreatePair {
+    form: NewPairForm,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SetStatus {
+    pair_id: String,
+    status: String,
+}
+
+/// Which pairs a filter keeps: by status code ("" = all) and by words of the title.
+pub fn keep(row: &PairRow, status: &str, text: &str) -> bool {
+    let status_ok = status.is_empty() || nastavnik_shared::Code::code(&row.status) == status;
+    let title = row.title.to_lowercase();
+    status_ok && text.to_lowercase().split_whitespace().all(|w| title.contains(w))
+}
+
+/// The pairs screen.
+#[function_component(Pairs)]
+pub fn pairs() -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    {
+        let ctx = ctx.clone();
+        use_effect_with(ctx.revision, move |_| {
+            load(&ctx, "overview", NoArgs {}, |o| Action::Overview(Box::new(o)));
+            load(&ctx, "people", NoArgs {}, Action::People);
+        });
+    }
+    let status = use_state(String::new);
+    let text = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let mut status_options = vec![(String::new(), "все статусы".to_string())];
+    status_options.extend(options(PairStatus::ALL, PairStatus::label));
+    let rows: Vec<&PairRow> =
+        ctx.overview.iter().flat_map(|o| o.pairs.iter()).filter(|r| keep(r, &status, &text)).collect();
+    html! {
+        <section class="pairs-screen">
+            <h1>{ "Наставнические пары и группы" }</h1>
+            <CreatePairForm />
+            <div class="filters">
+                <Choice label="Статус" id="filter-status" value={(*status).clone()} options={status_options}
+                    onchange={{ let s = status.clone(); Callback::from(move |v| s.set(v)) }} />
+                <Field label="Поиск по ФИО" id="filter-text" value={(*text).clone()}
+                    oninput={{ let t = text.clone(); Callback::from(move |v| t.set(v)) }} />
+            </div>
+            <FormError error={(*error).clone()} />
+            <table class="pairs">
+                <thead><tr><th>{ "Пара" }</th><th>{ "Форма" }</th><th>{ "Статус" }</th><th>{ "План" }</th><th></th></tr></thead>
+                <tbody>{ for rows.into_iter().map(|p| row(&ctx, p, &error)) }</tbody>
+            </table>
+        </section>
+    }
+}
+
+fn row(ctx: &Ctx, p: &PairRow, error: &UseStateHandle<Option<String>>) -> Html {
+    let open = {
+        let (ctx, id) = (ctx.clone(), p.pair_id.clone());
+        Callback::from(move |_| {
+            ctx.dispatch(Action::Go(Screen::Pair { id: id.clone(), tab: PairTab::Programme }))
+        })
+    };
+    let start = {
+        let (ctx, id, error) = (ctx.clone(), p.pair_id.clone(), error.clone());
+        Callback::from(move |_| {
+            let ctx = ctx.clone();
+            let args = SetStatus { pair_id: id.clone(), status: "active".into() };
+            submit("set_pair_status", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+        })
+    };
+    html! {
+        <tr>
+            <td><button class="link pair-link" onclick={open}>{ p.title.clone() }</button></td>
+            <td>{ p.form.label() }</td>
+            <td class="pair-status">{ p.status.label() }</td>
+            <td class="num">{ format!("{} из {}", p.plan.part, p.plan.whole) }</td>
+            <td>if p.status == PairStatus::Forming {
+                <button class="start-pair" onclick={start}>{ "Начать работу" }</button>
+            }</td>
+        </tr>
+    }
+}
+
+/// Forms a pair from the bank.
+#[function_component(CreatePairForm)]
+fn create_pair_form() -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let form = use_state(|| NewPairForm {
+        form: "teacher_teacher".into(),
+        start: ctx.status.as_ref().map(|s| s.today.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+        months: "9".into(),
+        ..Default::default()
+    });
+    let error = use_state(|| None::<String>);
+    let set = |f: fn(&mut NewPairForm, String)| {
+        let form = form.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*form).clone();
+            f(&mut next, v);
+            form.set(next);
+        })
+    };
+    let people = |mentor: bool| {
+        let mut o = vec![(String::new(), "— выберите —".to_string())];
+        o.extend(
+            ctx.people
+                .iter()
+                .filter(|p| mentor || p.id != form.mentor)
+                .map(|p| (p.id.clone(), p.name.clone())),
+        );
+        o
+    };
+    let save = {
+        let (ctx, form, error) = (ctx.clone(), form.clone(), error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (ctx, reset) = (ctx.clone(), form.clone());
+            submit("create_pair", CreatePair { form: (*form).clone() }, error.clone(), move |_: String| {
+                reset.set(NewPairForm { mentor: String::new(), mentee: String::new(), ..(*reset).clone() });
+                ctx.dispatch(Action::Changed);
+            });
+        })
+    };
+    html! {
+        <form class="card inline" onsubmit={save}>
+            <h2>{ "Сформировать пару" }</h2>
+            <Choice label="Наставник" id="pair-mentor" value={form.mentor.clone()} options={people(true)} onchange={set(|f, v| f.mentor = v)} />
+            <Choice label="Наставляемый" id="pair-mentee" value={form.mentee.clone()} options={people(false)} onchange={set(|f, v| f.mentee = v)} />
+            <Choice label="Форма наставничества" id="pair-form" value={form.form.clone()} options={options(Form::ALL, Form::label)} onchange={set(|f, v| f.form = v)} />
+            <Field label="Начало программы" id="pair-start" kind="date" value={form.start.clone()} oninput={set(|f, v| f.start = v)} />
+            <Field label="Срок, месяцев (3–12)" id="pair-months" kind="number" value={form.months.clone()} oninput={set(|f, v| f.months = v)} />
+            <FormError error={(*error).clone()} />
+            <button id="create-pair" type="submit" class="primary">{ "Сформировать" }</button>
+        </form>
+    }
+}

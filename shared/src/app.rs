@@ -1,0 +1,235 @@
+//! What the desktop app's commands take and give: the typed contract between the Tauri shell
+//! (`src-tauri`) and the yew UI (`frontend`). Both sides use these very types, so a renamed
+//! field breaks the build instead of a screen. Field names go over IPC in camelCase.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::report::PairSummary;
+use crate::vocab::{
+    ActivityStatus, Form, GoalTerm, Kind, MeetingFormat, MeetingType, MemberRole, PairStatus, PersonCategory,
+};
+
+/// Why a command failed, for the UI to decide what to show; `message` is for the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// Bad input: shown next to the form, the form keeps what was typed.
+    Input,
+    /// Something asked for is not on this device.
+    NotFound,
+    /// Not allowed for this device's role.
+    Forbidden,
+    /// The device has not joined a school yet.
+    NotJoined,
+    /// Disk or network trouble; worth retrying.
+    Io,
+}
+
+/// A failed command.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppError {
+    /// What kind of failure.
+    pub code: ErrorCode,
+    /// In Russian.
+    pub message: String,
+}
+
+/// Who uses this device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "role")]
+pub enum Role {
+    /// First run: neither a school nor an invitation yet.
+    New,
+    /// The curator's device.
+    Curator {
+        /// The school's name.
+        school_name: String,
+    },
+    /// A mentor's or mentee's device.
+    Member {
+        /// The person's name.
+        name: String,
+        /// Pair ids this person is in.
+        pairs: Vec<String>,
+    },
+}
+
+/// The device and its role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppStatus {
+    /// Role.
+    pub role: Role,
+    /// This device's id.
+    pub device_id: String,
+    /// Where its data lives.
+    pub data_dir: String,
+    /// Today, as the app counts overdue items.
+    pub today: NaiveDate,
+}
+
+/// A person of the bank as the База screen lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonRow {
+    /// Id.
+    pub id: String,
+    /// ФИО.
+    pub name: String,
+    /// Category.
+    pub category: PersonCategory,
+    /// Subject or class.
+    pub subject_or_class: String,
+    /// Year of birth.
+    pub birth_year: Option<u16>,
+    /// Years of teaching.
+    pub teaching_years: Option<u8>,
+    /// Whether a valid consent is on file (a parent's for a minor).
+    pub consent: bool,
+    /// Whether the person is a minor.
+    pub minor: bool,
+    /// Competencies from the mentor's questionnaire (empty if none).
+    pub competencies: Vec<String>,
+    /// Requests (mentees).
+    pub requests: Vec<String>,
+    /// Mentor in some pair or has a questionnaire.
+    pub mentor: bool,
+    /// Mentee in some pair or has a request.
+    pub mentee: bool,
+}
+
+/// A new person, as the form sends it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewPersonForm {
+    /// ФИО.
+    pub name: String,
+    /// Category code.
+    pub category: String,
+    /// Subject or class.
+    pub subject_or_class: String,
+    /// Year of birth as typed.
+    pub birth_year: String,
+    /// Years of teaching as typed.
+    pub teaching_years: String,
+    /// Consent signed today by the person (or, for a minor, by this parent).
+    pub consent_by: String,
+}
+
+/// A new pair, as the form sends it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewPairForm {
+    /// Mentor's person id.
+    pub mentor: String,
+    /// Mentee's person id.
+    pub mentee: String,
+    /// Form code.
+    pub form: String,
+    /// First day as typed (ГГГГ-ММ-ДД).
+    pub start: String,
+    /// Months as typed.
+    pub months: String,
+}
+
+/// A new activity, as the form sends it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewActivityForm {
+    /// Мероприятие.
+    pub title: String,
+    /// Срок as typed.
+    pub deadline: String,
+    /// Ответственный.
+    pub responsible: String,
+}
+
+/// A new meeting, as the form sends it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewMeetingForm {
+    /// Type code.
+    pub meeting_type: String,
+    /// Date as typed.
+    pub date: String,
+    /// Format code.
+    pub format: String,
+    /// Тема.
+    pub topic: String,
+}
+
+/// A pair's document as the pair screens show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairView {
+    /// Pair id.
+    pub pair_id: String,
+    /// The summary (plan completion, meetings, scores…).
+    pub summary: PairSummary,
+    /// Form.
+    pub form: Form,
+    /// Kind.
+    pub kind: Kind,
+    /// Role model.
+    pub role_model: String,
+    /// Members.
+    pub members: Vec<(String, String, MemberRole)>,
+    /// Направления работы.
+    pub directions: Vec<String>,
+    /// Дефициты.
+    pub deficits: Vec<String>,
+    /// Сильные стороны.
+    pub strengths: Vec<String>,
+    /// Goals with their terms.
+    pub goals: Vec<(String, GoalTerm)>,
+    /// The plan.
+    pub activities: Vec<ActivityView>,
+    /// The journal, by date.
+    pub meetings: Vec<MeetingView>,
+    /// Status in the school's index (curator only).
+    pub status: Option<PairStatus>,
+}
+
+/// An activity of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityView {
+    /// Id.
+    pub id: String,
+    /// Мероприятие.
+    pub title: String,
+    /// Срок.
+    pub deadline: NaiveDate,
+    /// Ответственный.
+    pub responsible: String,
+    /// Status.
+    pub status: ActivityStatus,
+    /// When done.
+    pub completed_on: Option<NaiveDate>,
+}
+
+/// A meeting of the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingView {
+    /// Id.
+    pub id: String,
+    /// Type.
+    pub meeting_type: MeetingType,
+    /// Date.
+    pub date: NaiveDate,
+    /// Format.
+    pub format: MeetingFormat,
+    /// Тема.
+    pub topic: String,
+    /// Notes.
+    pub notes: String,
+    /// Confirmed by the mentor.
+    pub confirmed_by_mentor: bool,
+    /// Confirmed by the mentee.
+    pub confirmed_by_mentee: bool,
+}
+
+/// Event name: a document changed on this device (a local edit or one synced in).
+pub const DOC_CHANGED: &str = "doc-changed";

@@ -1,0 +1,56 @@
+//! The pair's document as the app's pair screens show it ([`PairView`]).
+
+use nastavnik_shared::app::{ActivityView, MeetingView, PairView};
+use nastavnik_shared::vocab::{MemberRole, PairStatus};
+
+use super::schema::PairDoc;
+
+impl PairDoc {
+    /// The screens' view; `status` is the pair's status in the school's index, if known.
+    pub fn view(&self, status: Option<PairStatus>) -> PairView {
+        let texts = |items: &[super::Item]| items.iter().map(|i| i.text.clone()).collect();
+        let mut activities: Vec<ActivityView> = self
+            .activities
+            .iter()
+            .map(|a| ActivityView {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                deadline: *a.deadline,
+                responsible: a.responsible.clone(),
+                status: *a.status,
+                completed_on: a.completed_on.map(|d| *d),
+            })
+            .collect();
+        activities.sort_by(|a, b| a.deadline.cmp(&b.deadline).then_with(|| a.id.cmp(&b.id)));
+        let mut meetings: Vec<MeetingView> = self
+            .meetings
+            .iter()
+            .map(|m| MeetingView {
+                id: m.id.clone(),
+                meeting_type: *m.meeting_type,
+                date: *m.date,
+                format: *m.format,
+                topic: m.topic.clone(),
+                notes: m.notes.as_str().to_string(),
+                confirmed_by_mentor: self.confirmed_by(m, MemberRole::Mentor),
+                confirmed_by_mentee: self.confirmed_by(m, MemberRole::Mentee),
+            })
+            .collect();
+        meetings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        PairView {
+            pair_id: self.pair_id.clone(),
+            summary: self.summary(),
+            form: *self.header.form,
+            kind: *self.header.kind,
+            role_model: self.header.role_model.clone(),
+            members: self.members.iter().map(|m| (m.person_id.clone(), m.name.clone(), *m.role)).collect(),
+            directions: texts(&self.programme.directions),
+            deficits: texts(&self.programme.deficits),
+            strengths: texts(&self.programme.strengths),
+            goals: self.programme.goals.iter().map(|g| (g.text.clone(), *g.term)).collect(),
+            activities,
+            meetings,
+            status,
+        }
+    }
+}

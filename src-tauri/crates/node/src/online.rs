@@ -1,0 +1,72 @@
+//! Being online: what `nastavnik-cli serve` and the desktop app both run while they are open —
+//! listen for devices, redeem invites (curator), dial the given peers and the school's devices
+//! found nearby, keep the share table in step with the documents.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use crate::discovery::Discovery;
+use crate::net::{self, PeerAddr};
+use crate::{Node, NodeError, server};
+
+/// How to be online.
+#[derive(Debug, Clone)]
+pub struct Online {
+    /// Where to listen (port 0: any free port).
+    pub listen: SocketAddr,
+    /// Devices to dial and keep dialling.
+    pub peers: Vec<PeerAddr>,
+    /// Announce and look for the school's devices on the LAN (mDNS).
+    pub mdns: bool,
+    /// Also write our address (`<id>@<ip:port>`) to this file.
+    pub addr_file: Option<PathBuf>,
+}
+
+/// Stays online until `stop` resolves; returns our address. `on_address` is told the address
+/// as soon as we listen.
+pub async fn run(
+    node: &Node,
+    opts: Online,
+    on_address: impl FnOnce(&PeerAddr),
+    stop: impl Future<Output = ()>,
+) -> Result<PeerAddr, NodeError> {
+    let endpoint = net::bind(&node.identity, opts.listen).await?;
+    let me = net::own_addr(&endpoint)?;
+    let acceptor = node
+        .repo()
+        .make_acceptor(url::Url::parse("iroh://listen").map_err(|e| NodeError::Net(e.to_string()))?)?;
+    server::refresh(node).await;
+    let dialers: Vec<_> = opts
+        .peers
+        .iter()
+        .map(|p| {
+            node.repo()
+                .dial(samod::BackoffConfig::default(), net::IrohDialer::new(endpoint.clone(), p.clone()))
+        })
+        .collect::<Result<_, _>>()?;
+    crate::paths::write_atomic(&node.dir.root().join("address"), me.to_string().as_bytes(), 0o600)?;
+    if let Some(file) = &opts.addr_file {
+        crate::paths::write_atomic(file, me.to_string().as_bytes(), 0o644)?;
+    }
+    on_address(&me);
+    let discovery = if opts.mdns { Some(Discovery::start(&endpoint, node.role()).await?) } else { None };
+    let nearby = async {
+        match &discovery {
+            Some(d) => server::dial_nearby(node, &endpoint, d).await,
+            None => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        _ = server::accept_loop(node, &endpoint, &acceptor) => {}
+        _ = server::refresh_loop(node, Duration::from_secs(2)) => {}
+        _ = server::log_connections(&acceptor) => {}
+        _ = nearby => {}
+        _ = stop => {}
+    }
+    for d in dialers {
+        d.close();
+    }
+    endpoint.close().await;
+    Ok(me)
+}

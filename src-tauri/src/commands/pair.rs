@@ -1,0 +1,118 @@
+//! A pair's programme and journal: read, plan, meetings — for the curator and the pair's members.
+
+use nastavnik_core::pair::{ActivityInput, MeetingInput, PairDoc, TextField, set_text};
+use nastavnik_shared::Code;
+use nastavnik_shared::app::{NewActivityForm, NewMeetingForm, PairView};
+use nastavnik_shared::vocab::{ActivityStatus, MeetingFormat, MeetingType};
+use tauri::State;
+
+use super::parse;
+use crate::state::{AppState, Res, actor, app_error, input, read_pair, school};
+
+/// The pair's programme and journal as the screens show them.
+#[tauri::command]
+pub async fn pair_view(state: State<'_, AppState>, app: tauri::AppHandle, pair_id: String) -> Res<PairView> {
+    let node = state.node.read().await;
+    let (doc, pair) = read_pair(&node, &pair_id).await?;
+    crate::online::watch(&app, &node, &doc).await;
+    let status = match school(&node).await {
+        Ok(s) => s.pair(&pair_id).ok().map(|p| *p.status),
+        Err(_) => None,
+    };
+    Ok(pair.view(status))
+}
+
+/// Runs one operation on a pair's document as one change.
+async fn change_pair(
+    state: &AppState,
+    pair_id: &str,
+    message: &'static str,
+    op: impl FnOnce(&mut PairDoc) -> Result<(), nastavnik_core::DomainError> + Send + 'static,
+) -> Res<()> {
+    let node = state.node.read().await;
+    let doc = crate::state::pair_doc(&node, pair_id).await?;
+    node.change(&doc, state.now(), message, op).await.map_err(app_error)
+}
+
+/// Adds an activity to the plan.
+#[tauri::command]
+pub async fn add_activity(state: State<'_, AppState>, pair_id: String, form: NewActivityForm) -> Res<()> {
+    let who = actor(&*state.node.read().await)?;
+    let activity = ActivityInput {
+        title: form.title,
+        deadline: parse::date("Срок", &form.deadline)?,
+        responsible: form.responsible,
+        ..Default::default()
+    };
+    let id = nastavnik_node::new_id("a");
+    change_pair(&state, &pair_id, "новое мероприятие", move |p| {
+        p.add_activity(&who, &id, activity)
+    })
+    .await
+}
+
+/// Changes an activity's status (done: today).
+#[tauri::command]
+pub async fn set_activity_status(
+    state: State<'_, AppState>,
+    pair_id: String,
+    activity_id: String,
+    status: String,
+) -> Res<()> {
+    let who = actor(&*state.node.read().await)?;
+    let status = ActivityStatus::from_code(&status).ok_or_else(|| input("неизвестный статус мероприятия"))?;
+    let today = state.today();
+    let done_on = (status == ActivityStatus::Done).then_some(today);
+    change_pair(&state, &pair_id, "статус мероприятия", move |p| {
+        p.set_activity_status(&who, &activity_id, status, done_on, "", today)
+    })
+    .await
+}
+
+/// Adds a meeting to the journal.
+#[tauri::command]
+pub async fn add_meeting(state: State<'_, AppState>, pair_id: String, form: NewMeetingForm) -> Res<String> {
+    let who = actor(&*state.node.read().await)?;
+    let meeting = MeetingInput {
+        meeting_type: MeetingType::from_code(&form.meeting_type)
+            .ok_or_else(|| input("Вид встречи: выберите значение"))?,
+        date: parse::date("Дата встречи", &form.date)?,
+        format: MeetingFormat::from_code(&form.format).ok_or_else(|| input("Формат: выберите значение"))?,
+        topic: form.topic,
+    };
+    let id = nastavnik_node::new_id("m");
+    let new_id = id.clone();
+    change_pair(&state, &pair_id, "новая встреча", move |p| {
+        p.add_meeting(&who, &new_id, meeting)
+    })
+    .await?;
+    Ok(id)
+}
+
+/// Replaces a meeting's notes (merged character by character with the other side's typing).
+#[tauri::command]
+pub async fn set_meeting_notes(
+    state: State<'_, AppState>,
+    pair_id: String,
+    meeting_id: String,
+    text: String,
+) -> Res<()> {
+    let node = state.node.read().await;
+    let who = actor(&node)?;
+    let doc = crate::state::pair_doc(&node, &pair_id).await?;
+    let now = state.now();
+    node.edit(&doc, move |d| set_text(d, now, &who, &TextField::Notes(meeting_id), &text))
+        .await
+        .map_err(app_error)
+}
+
+/// Confirms a meeting as this device's member.
+#[tauri::command]
+pub async fn confirm_meeting(state: State<'_, AppState>, pair_id: String, meeting_id: String) -> Res<()> {
+    let who = actor(&*state.node.read().await)?;
+    let now = state.now();
+    change_pair(&state, &pair_id, "подтверждение встречи", move |p| {
+        p.confirm_meeting(&who, &meeting_id, now)
+    })
+    .await
+}

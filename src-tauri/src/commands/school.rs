@@ -1,0 +1,190 @@
+//! The curator's commands: the school, the bank of people, pairs, the overview.
+
+use nastavnik_core::school::{NewSchool, PairInput, PersonInput, SchoolDoc};
+use nastavnik_node::device::Device;
+use nastavnik_shared::Code;
+use nastavnik_shared::app::{AppStatus, NewPairForm, NewPersonForm, PersonRow, Role};
+use nastavnik_shared::report::SchoolOverview;
+use nastavnik_shared::vocab::{ConsentGiver, Form, Kind, MemberRole, PairStatus, PersonCategory};
+use tauri::State;
+
+use super::parse;
+use crate::state::{AppState, Res, app_error, input, school, school_doc};
+
+/// The device's role and ids.
+#[tauri::command]
+pub async fn app_status(state: State<'_, AppState>) -> Res<AppStatus> {
+    let node = state.node.read().await;
+    let role = match &node.device {
+        Device::New => Role::New,
+        Device::Curator { .. } => Role::Curator { school_name: school(&node).await?.school.name },
+        Device::Member { name, pairs, .. } => {
+            Role::Member { name: name.clone(), pairs: pairs.iter().map(|(p, _)| p.clone()).collect() }
+        }
+    };
+    Ok(AppStatus {
+        role,
+        device_id: node.identity.device_id(),
+        data_dir: node.dir.root().display().to_string(),
+        today: state.today(),
+    })
+}
+
+/// First run, "I am the curator": creates the school on this device.
+#[tauri::command]
+pub async fn create_school(
+    state: State<'_, AppState>,
+    name: String,
+    head: String,
+    curator: String,
+) -> Res<AppStatus> {
+    {
+        let mut node = state.node.write().await;
+        if node.device != Device::New {
+            return Err(input("это устройство уже подключено к школе"));
+        }
+        let new = NewSchool {
+            id: nastavnik_node::new_id("school"),
+            name,
+            head_name: head,
+            curator_name: curator,
+            year_start: nastavnik_core::demo::school_year_start(state.today()),
+        };
+        let school = SchoolDoc::new(new, state.now()).map_err(|e| app_error(e.into()))?;
+        let doc = node.create(&school, state.now()).await.map_err(app_error)?;
+        node.set_device(Device::Curator { school_doc: doc }).map_err(app_error)?;
+    }
+    crate::online::start(&state);
+    app_status(state).await
+}
+
+/// First run, "show me": the demo school on this device.
+#[tauri::command]
+pub async fn load_demo(state: State<'_, AppState>) -> Res<AppStatus> {
+    {
+        let mut node = state.node.write().await;
+        nastavnik_node::curator::store_demo(&mut node, state.now()).await.map_err(app_error)?;
+    }
+    crate::online::start(&state);
+    app_status(state).await
+}
+
+/// The school overview for today.
+#[tauri::command]
+pub async fn overview(state: State<'_, AppState>) -> Res<SchoolOverview> {
+    let node = state.node.read().await;
+    let s = school(&node).await?;
+    let (o, _) = nastavnik_node::curator::school_overview(&node, &s, state.today(), &mut |_, _| {})
+        .map_err(app_error)?;
+    Ok(o)
+}
+
+/// The bank of mentors and mentees.
+#[tauri::command]
+pub async fn people(state: State<'_, AppState>) -> Res<Vec<PersonRow>> {
+    let node = state.node.read().await;
+    let s = school(&node).await?;
+    let today = state.today();
+    let in_role = |id: &str, role: MemberRole| {
+        s.pairs.iter().any(|p| p.members.iter().any(|m| m.person_id == id && *m.role == role))
+    };
+    Ok(s.people
+        .iter()
+        .map(|p| {
+            let profile = s.mentor_profiles.iter().find(|m| m.person_id == p.id);
+            let requests: Vec<String> =
+                s.mentee_requests.iter().filter(|r| r.person_id == p.id).map(|r| r.text.clone()).collect();
+            PersonRow {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                category: *p.category,
+                subject_or_class: p.subject_or_class.clone(),
+                birth_year: p.birth_year,
+                teaching_years: p.teaching_years,
+                consent: p.has_consent(today),
+                minor: p.is_minor(today),
+                competencies: profile.map(|m| m.competencies.clone()).unwrap_or_default(),
+                mentor: profile.is_some() || in_role(&p.id, MemberRole::Mentor),
+                mentee: !requests.is_empty() || in_role(&p.id, MemberRole::Mentee),
+                requests,
+            }
+        })
+        .collect())
+}
+
+/// Adds a person (and the consent signed today, if given) in one change.
+#[tauri::command]
+pub async fn add_person(state: State<'_, AppState>, form: NewPersonForm) -> Res<String> {
+    let category =
+        PersonCategory::from_code(&form.category).ok_or_else(|| input("Категория: выберите значение"))?;
+    let person = PersonInput {
+        name: form.name.clone(),
+        category,
+        subject_or_class: form.subject_or_class.clone(),
+        birth_year: parse::optional_number("Год рождения", &form.birth_year)?,
+        teaching_years: parse::optional_number("Педагогический стаж", &form.teaching_years)?,
+    };
+    let (id, today) = (nastavnik_node::new_id("person"), state.today());
+    let node = state.node.read().await;
+    let new_id = id.clone();
+    let consent_by = form.consent_by.trim().to_string();
+    node.change(&school_doc(&node)?, state.now(), "новый участник", move |s: &mut SchoolDoc| {
+        s.add_person(&new_id, person, today)?;
+        if !consent_by.is_empty() {
+            let minor = s.person(&new_id)?.is_minor(today);
+            let giver = if minor { ConsentGiver::Parent } else { ConsentGiver::Participant };
+            s.record_consent(&new_id, &format!("{new_id}-c"), giver, &consent_by, today, today)?;
+        }
+        Ok(())
+    })
+    .await
+    .map_err(app_error)?;
+    Ok(id)
+}
+
+/// Forms a pair (its document is created on this device) and returns its id.
+#[tauri::command]
+pub async fn create_pair(state: State<'_, AppState>, form: NewPairForm) -> Res<String> {
+    let node = state.node.read().await;
+    if form.mentor.is_empty() || form.mentee.is_empty() {
+        return Err(input("выберите наставника и наставляемого"));
+    }
+    let input_pair = PairInput {
+        id: nastavnik_node::new_id("pair"),
+        members: vec![(form.mentor.clone(), MemberRole::Mentor), (form.mentee.clone(), MemberRole::Mentee)],
+        form: Form::from_code(&form.form).ok_or_else(|| input("Форма наставничества: выберите значение"))?,
+        kind: Kind::Traditional,
+        role_model: String::new(),
+        period_start: parse::date("Начало программы", &form.start)?,
+        period_months: parse::number("Срок, месяцев", &form.months)?,
+    };
+    let id = input_pair.id.clone();
+    let now = state.now();
+    let school_id = school_doc(&node)?;
+    let pair = node
+        .change(&school_id, now, "новая пара", move |s: &mut SchoolDoc| s.form_pair(input_pair, now))
+        .await
+        .map_err(app_error)?;
+    let doc = node.create(&pair, now).await.map_err(app_error)?;
+    let pid = id.clone();
+    node.change(&school_id, now, "документ пары", move |s: &mut SchoolDoc| {
+        s.set_pair_doc(&pid, &doc)
+    })
+    .await
+    .map_err(app_error)?;
+    nastavnik_node::server::refresh(&node).await;
+    Ok(id)
+}
+
+/// Changes a pair's status (a pair starts working once every member's consent is on file).
+#[tauri::command]
+pub async fn set_pair_status(state: State<'_, AppState>, pair_id: String, status: String) -> Res<()> {
+    let status = PairStatus::from_code(&status).ok_or_else(|| input("неизвестный статус пары"))?;
+    let today = state.today();
+    let node = state.node.read().await;
+    node.change(&school_doc(&node)?, state.now(), "статус пары", move |s: &mut SchoolDoc| {
+        s.set_pair_status(&pair_id, status, today)
+    })
+    .await
+    .map_err(app_error)
+}

@@ -1,0 +1,87 @@
+//! # nastavnik — the desktop app
+//!
+//! A Tauri v2 window around the same node as `nastavnik-cli` (same data folder layout): the
+//! node runs in the background while the window is open (listening, mDNS, sync), and the yew UI
+//! of `frontend/` calls the thin commands of [`commands`] with the typed DTOs of
+//! `nastavnik_shared::app`. A document that changes — typed here or synced in — is announced to
+//! the UI as a `doc-changed` event, so a remote edit appears without a reload.
+//!
+//! ```text
+//! nastavnik [--data-dir DIR] [--demo] [--today YYYY-MM-DD] [--listen IP:PORT] [--peer ID@IP:PORT]… [--no-mdns]
+//! ```
+//! The same settings come from `NASTAVNIK_DATA_DIR`, `NASTAVNIK_DEMO=1`, `NASTAVNIK_TODAY`,
+//! `NASTAVNIK_LISTEN`, `NASTAVNIK_PEERS` (comma-separated) and `NASTAVNIK_NO_MDNS=1` (the E2E
+//! tests start the app through tauri-driver and set these). `--demo` stores the demo school on
+//! a new device.
+
+mod commands;
+mod online;
+mod options;
+mod state;
+
+use std::sync::Arc;
+
+use nastavnik_node::paths::DataDir;
+use nastavnik_node::{Node, lock};
+use tauri::Manager;
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .init();
+    let opts = match options::Options::from_env_and_args() {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("ошибка: {e}");
+            std::process::exit(2);
+        }
+    };
+    let result = tauri::Builder::default()
+        .setup(move |app| {
+            let dir = DataDir::open(opts.data_dir.clone())?;
+            // The window is the only writer of its folder while it is open, like `serve`.
+            let guard = lock::acquire(&dir, lock::Use::Serve)?;
+            let mut node = tauri::async_runtime::block_on(Node::open(dir))?;
+            if opts.demo && node.device == nastavnik_node::device::Device::New {
+                let now = options::now(opts.today);
+                tauri::async_runtime::block_on(nastavnik_node::curator::store_demo(&mut node, now))?;
+            }
+            let state = state::AppState {
+                node: Arc::new(tokio::sync::RwLock::new(node)),
+                today: opts.today,
+                online: opts.online.clone(),
+                started: Default::default(),
+                watched: Default::default(),
+                app: app.handle().clone(),
+            };
+            online::start(&state);
+            app.manage(state);
+            app.manage(guard);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::school::app_status,
+            commands::school::create_school,
+            commands::school::load_demo,
+            commands::school::overview,
+            commands::school::people,
+            commands::school::add_person,
+            commands::school::create_pair,
+            commands::school::set_pair_status,
+            commands::pair::pair_view,
+            commands::pair::add_activity,
+            commands::pair::set_activity_status,
+            commands::pair::add_meeting,
+            commands::pair::set_meeting_notes,
+            commands::pair::confirm_meeting,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("ошибка: не удалось запустить окно: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,123 @@
+//! The app's state: the node of this device (shared with the background network task) and
+//! how errors of the node become the UI's typed [`AppError`]s.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use nastavnik_core::DomainError;
+use nastavnik_core::pair::{Actor, PairDoc};
+use nastavnik_core::school::SchoolDoc;
+use nastavnik_node::device::Device;
+use nastavnik_node::{Node, NodeError};
+use nastavnik_shared::app::{AppError, ErrorCode};
+use tokio::sync::RwLock;
+
+/// What every command works with.
+pub struct AppState {
+    /// The node. Commands read it; only the first run (create a school, the demo) writes it,
+    /// before the network task starts.
+    pub node: Arc<RwLock<Node>>,
+    /// A fixed "today" (tests and demos); the clock otherwise.
+    pub today: Option<NaiveDate>,
+    /// How to be online (listen address, peers, mDNS).
+    pub online: nastavnik_node::online::Online,
+    /// Whether the network task runs.
+    pub started: std::sync::atomic::AtomicBool,
+    /// Documents whose changes are sent to the UI as events.
+    pub watched: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// The app, to send events.
+    pub app: tauri::AppHandle,
+}
+
+/// A command's result.
+pub type Res<T> = Result<T, AppError>;
+
+/// The node's error for the UI.
+pub fn app_error(e: NodeError) -> AppError {
+    let code = match &e {
+        NodeError::Input(_) | NodeError::Doc(_) => ErrorCode::Input,
+        NodeError::Domain(DomainError::Forbidden(_)) => ErrorCode::Forbidden,
+        NodeError::Domain(DomainError::NotFound { .. }) | NodeError::Missing(_) => ErrorCode::NotFound,
+        NodeError::Domain(_) => ErrorCode::Input,
+        NodeError::Io(_) | NodeError::Net(_) | NodeError::Stopped => ErrorCode::Io,
+    };
+    AppError { code, message: e.to_string() }
+}
+
+/// Bad input with a Russian message.
+pub fn input(message: impl Into<String>) -> AppError {
+    AppError { code: ErrorCode::Input, message: message.into() }
+}
+
+impl AppState {
+    /// Now (noon of the fixed day when there is one).
+    pub fn now(&self) -> DateTime<Utc> {
+        match self.today {
+            Some(d) => d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(),
+            None => Utc::now(),
+        }
+    }
+
+    /// Today.
+    pub fn today(&self) -> NaiveDate {
+        self.now().date_naive()
+    }
+}
+
+/// Who acts from this device.
+pub fn actor(node: &Node) -> Res<Actor> {
+    match &node.device {
+        Device::Curator { .. } => Ok(Actor::Curator),
+        Device::Member { person_id, .. } => Ok(Actor::Person(person_id.clone())),
+        Device::New => Err(not_joined()),
+    }
+}
+
+/// The device has no school yet.
+pub fn not_joined() -> AppError {
+    AppError {
+        code: ErrorCode::NotJoined,
+        message: "устройство ещё не подключено к школе: создайте школу или примите приглашение куратора"
+            .into(),
+    }
+}
+
+/// The school document's id (curator devices).
+pub fn school_doc(node: &Node) -> Res<String> {
+    match &node.device {
+        Device::Curator { school_doc } => Ok(school_doc.clone()),
+        Device::Member { .. } => Err(AppError {
+            code: ErrorCode::Forbidden,
+            message: "это доступно только куратору".into(),
+        }),
+        Device::New => Err(not_joined()),
+    }
+}
+
+/// The school document (curator devices).
+pub async fn school(node: &Node) -> Res<SchoolDoc> {
+    node.read::<SchoolDoc>(&school_doc(node)?).await.map_err(app_error)
+}
+
+/// The document id of a pair this device has.
+pub async fn pair_doc(node: &Node, pair_id: &str) -> Res<String> {
+    let missing = || app_error(NodeError::Missing(format!("пара {pair_id} не найдена на этом устройстве")));
+    match &node.device {
+        Device::Curator { .. } => {
+            let s = school(node).await?;
+            let entry = s.pair(pair_id).map_err(|_| missing())?;
+            if entry.doc_id.is_empty() { Err(missing()) } else { Ok(entry.doc_id.clone()) }
+        }
+        Device::Member { pairs, .. } => {
+            pairs.iter().find(|(p, _)| p == pair_id).map(|(_, d)| d.clone()).ok_or_else(missing)
+        }
+        Device::New => Err(not_joined()),
+    }
+}
+
+/// A pair's document.
+pub async fn read_pair(node: &Node, pair_id: &str) -> Res<(String, PairDoc)> {
+    let doc = pair_doc(node, pair_id).await?;
+    let pair = node.read::<PairDoc>(&doc).await.map_err(app_error)?;
+    Ok((doc, pair))
+}
