@@ -24,3 +24,10 @@ if command -v rustup >/dev/null; then
     done
     rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 fi
+
+# The E2E tests drive the real window through tauri-driver (in front of WebKitWebDriver).
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+if ! tauri-driver --help >/dev/null 2>&1; then
+    echo "Устанавливаю tauri-driver (пара минут, один раз)…"
+    cargo install -q tauri-driver --version "^2" --locked
+fi

@@ -9,25 +9,28 @@ use serde_json::Value;
 /// The `nastavnik-cli` binary, built once per test run (a no-op when it is fresh).
 pub fn binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        // A clean environment: the variables cargo sets for tests would make build scripts
-        // rerun and rebuild half the graph.
-        let keep =
-            ["PATH", "HOME", "CARGO_HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_TARGET_DIR", "TMPDIR"];
-        let status = Command::new(cargo)
-            .env_clear()
-            .envs(std::env::vars().filter(|(k, _)| keep.contains(&k.as_str())))
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["build", "--quiet", "-p", "nastavnik-node", "--bin", "nastavnik-cli"])
-            .status()
-            .expect("cargo runs");
-        assert!(status.success(), "building nastavnik-cli failed");
-        let exe = std::env::current_exe().expect("test binary path");
-        // target/debug/deps/<test> → target/debug/nastavnik-cli
-        let dir = exe.parent().and_then(Path::parent).expect("target dir");
-        dir.join(format!("nastavnik-cli{}", std::env::consts::EXE_SUFFIX))
-    })
+    BIN.get_or_init(|| build("nastavnik-node", "nastavnik-cli"))
+}
+
+/// Builds binary `bin` of `package` (a no-op when it is fresh) and returns its path.
+pub fn build(package: &str, bin: &str) -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // A clean environment: the variables cargo sets for tests would make build scripts
+    // rerun and rebuild half the graph.
+    let keep =
+        ["PATH", "HOME", "CARGO_HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_TARGET_DIR", "TMPDIR"];
+    let status = Command::new(cargo)
+        .env_clear()
+        .envs(std::env::vars().filter(|(k, _)| keep.contains(&k.as_str())))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["build", "--quiet", "-p", package, "--bin", bin])
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "building {bin} failed");
+    let exe = std::env::current_exe().expect("test binary path");
+    // target/debug/deps/<test> → target/debug/<bin>
+    let dir = exe.parent().and_then(Path::parent).expect("target dir");
+    dir.join(format!("{bin}{}", std::env::consts::EXE_SUFFIX))
 }
 
 /// One device: a data folder and the CLI pointed at it. The folder is removed on drop.

@@ -126,12 +126,22 @@ fn meeting_card(p: &MeetingProps) -> Html {
         <article class="card meeting">
             <h3>{ format!("{} — {}, {}", ru::date_short(m.date), m.meeting_type.label(), m.format.label()) }</h3>
             <p class="topic">{ m.topic.clone() }</p>
-            <TextArea label="Заметки встречи" id={format!("notes-{}", m.id)} value={(*draft).clone()}
-                oninput={{ let d = draft.clone(); Callback::from(move |v| d.set(v)) }} />
+            if p.member {
+                <TextArea label="Заметки встречи" id={format!("notes-{}", m.id)} value={(*draft).clone()}
+                    oninput={{ let d = draft.clone(); Callback::from(move |v| d.set(v)) }} />
+            } else {
+                // The journal is the pair's own: the curator reads it, the members write it.
+                <div class="notes">
+                    <span class="muted">{ "Заметки встречи (ведут наставник и наставляемый)" }</span>
+                    <p class="notes-text">{ if m.notes.is_empty() { "—".to_string() } else { m.notes.clone() } }</p>
+                </div>
+            }
             <FormError error={(*error).clone()} />
             <div class="actions">
-                <button class="save-notes" onclick={save} disabled={*draft == m.notes}>{ "Сохранить заметки" }</button>
-                if p.member { <button class="confirm" onclick={confirm}>{ "Подтвердить встречу" }</button> }
+                if p.member {
+                    <button class="save-notes" onclick={save} disabled={*draft == m.notes}>{ "Сохранить заметки" }</button>
+                    <button class="confirm" onclick={confirm}>{ "Подтвердить встречу" }</button>
+                }
                 <span class="muted">{ confirmed(m.confirmed_by_mentor, "наставник") }{ " · " }{ confirmed(m.confirmed_by_mentee, "наставляемый") }</span>
             </div>
         </article>

@@ -118,7 +118,7 @@ fn programme(p: &ViewProps) -> Html {
                 { list("Долгосрочные цели", &goals(GoalTerm::Long)) }
             </div>
             <div class="panel">
-                <h2>{ format!("План: выполнено {} из {}", p.pair.summary.plan.part, p.pair.summary.plan.whole) }</h2>
+                <h2 id="plan-heading">{ format!("План: выполнено {} из {}", p.pair.summary.plan.part, p.pair.summary.plan.whole) }</h2>
                 <table class="plan">
                     <thead><tr><th>{ "Мероприятие" }</th><th>{ "Срок" }</th><th>{ "Ответственный" }</th><th>{ "Статус" }</th></tr></thead>
                     <tbody>{ for p.pair.activities.iter().map(|a| html! { <ActivityRow pair_id={p.pair.pair_id.clone()} activity={a.clone()} /> }) }</tbody>

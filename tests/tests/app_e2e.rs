@@ -1,0 +1,96 @@
+//! The real app window, driven as a person would (tauri-driver + WebKitWebDriver under Xvfb):
+//! a curator creates a school, adds a mentor and a mentee, forms a pair, adds an activity and a
+//! meeting, marks the activity done — and sees the overview change; all of it is there after a
+//! restart. (The meeting's notes are the members' to write: `app_two_windows.rs` types them.)
+
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
+mod window;
+
+use window::Window;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
+    let dir = std::env::temp_dir().join(format!("nastavnik-e2e-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let w = Window::open(&dir, &[]).await;
+
+    // First run: the curator creates the school.
+    w.fill("#school-name", "МБОУ СОШ № 5").await;
+    w.fill("#school-head", "Иванов Иван Иванович").await;
+    w.fill("#school-curator", "Нестеренко Ольга Ивановна").await;
+    w.click("#create-school").await;
+    w.wait_text("Обзор школы на 22 ноября 2026 г.").await;
+
+    // База: a mentor and a mentee, each with a consent; a bad year is refused and the form kept.
+    w.click("#nav-base").await;
+    w.fill("#person-name", "Петрова Анна Ивановна").await;
+    w.fill("#person-birth-year", "1879").await;
+    w.click("#add-person").await;
+    w.wait_for(".form-error", "an error", |t| t.contains("Год рождения")).await;
+    assert_eq!(
+        w.find("#person-name").await.prop("value").await.unwrap().as_deref(),
+        Some("Петрова Анна Ивановна")
+    );
+    for (name, year, years, consent) in [
+        ("Петрова Анна Ивановна", "1979", "22", "Петрова А. И."),
+        ("Смирнов Илья Олегович", "2001", "1", "Смирнов И. О."),
+    ] {
+        w.fill("#person-name", name).await;
+        w.fill("#person-birth-year", year).await;
+        w.fill("#person-teaching-years", years).await;
+        w.fill("#person-consent", consent).await;
+        w.click("#add-person").await;
+        w.wait_for("table.people", "listing the person", |t| t.contains(name)).await;
+    }
+
+    // Пары: form the pair and start its work.
+    w.click("#nav-pairs").await;
+    w.choose("#pair-mentor", "Петрова Анна Ивановна").await;
+    w.choose("#pair-mentee", "Смирнов Илья Олегович").await;
+    w.set("#pair-start", "2026-09-01").await;
+    w.click("#create-pair").await;
+    w.wait_for("table.pairs", "the pair", |t| t.contains("Петрова Анна Ивановна → Смирнов Илья Олегович"))
+        .await;
+    w.click(".start-pair").await;
+    w.wait_for(".pair-status", "working", |t| t == "работает").await;
+
+    // The programme: one activity, not yet done.
+    w.click(".pair-link").await;
+    w.fill("#activity-title", "Изучение ФГОС и рабочей программы").await;
+    w.set("#activity-deadline", "2026-12-01").await;
+    w.fill("#activity-responsible", "наставник").await;
+    w.click("#add-activity").await;
+    w.wait_for("table.plan", "the activity", |t| t.contains("Изучение ФГОС и рабочей программы")).await;
+    w.click("#nav-overview").await;
+    let before = w.wait_for("#plan-completion", "0%", |t| t == "0%").await;
+
+    // The journal: the curator records a meeting; its notes are the pair's to write.
+    w.click(".pair-link").await;
+    w.click("#tab-journal").await;
+    w.fill("#meeting-topic", "Знакомство, ожидания").await;
+    w.click("#add-meeting").await;
+    w.wait_for(".meeting", "the meeting", |t| {
+        t.contains("Знакомство, ожидания") && t.contains("ведут наставник и наставляемый")
+    })
+    .await;
+
+    // The activity is done: the overview changes.
+    w.click("#tab-programme").await;
+    w.set(".activity-status", "done").await;
+    w.wait_for("#plan-heading", "done", |t| t.contains("выполнено 1 из 1")).await;
+    w.click("#nav-overview").await;
+    let after = w.wait_for("#plan-completion", "100%", |t| t == "100%").await;
+    assert_ne!(before, after);
+
+    // Everything is in the documents on disk: it is all there after the window reopens.
+    w.close().await;
+    let w = Window::open(&dir, &[]).await;
+    w.wait_for("#plan-completion", "100%", |t| t == "100%").await;
+    w.click(".pair-link").await;
+    w.wait_for("#plan-heading", "the plan", |t| t.contains("выполнено 1 из 1")).await;
+    w.click("#tab-journal").await;
+    w.wait_for(".meeting", "the meeting", |t| t.contains("Знакомство, ожидания")).await;
+    w.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,61 @@
+//! Two app windows on loopback, each with its own data folder — the curator's and the mentee's
+//! devices: an activity added in one window appears in the other without a reload, and back;
+//! the notes the mentee types reach the curator's window.
+
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
+mod window;
+
+use nastavnik_tests::cli::{Device, field as s};
+use window::Window;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_activity_added_in_one_window_appears_in_the_other() {
+    // Set up with the CLI: a school, a pair, the mentee's device joined by an invite.
+    let curator = Device::new("two-windows-curator");
+    let mentee = Device::new("two-windows-mentee");
+    curator.ok(&["school", "create", "--name", "МБОУ СОШ № 9", "--head", "Иванов И. И."]);
+    let mentor_id = curator.add_teacher("Петрова Анна Ивановна");
+    let mentee_id = curator.add_teacher("Смирнов Илья Олегович");
+    curator.form_pair(&mentor_id, &mentee_id);
+    let serving = curator.serve();
+    let code = s(&curator.ok(&["invite", "create", "--person", &mentee_id]), "code");
+    mentee.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    serving.stop();
+    let curator_id = s(&curator.ok(&["device", "show"]), "deviceId");
+
+    // The curator's window listens on a known port; the mentee's window dials it.
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let a = Window::open(&curator.dir, &[("NASTAVNIK_LISTEN", format!("127.0.0.1:{port}"))]).await;
+    let b = Window::open(&mentee.dir, &[("NASTAVNIK_PEERS", format!("{curator_id}@127.0.0.1:{port}"))]).await;
+
+    // The mentee's window opens on the pair.
+    b.wait_for("#plan-heading", "the empty plan", |t| t.contains("выполнено 0 из 0")).await;
+
+    a.click("#nav-pairs").await;
+    a.click(".pair-link").await;
+    a.fill("#activity-title", "Посещение урока наставника").await;
+    a.set("#activity-deadline", "2026-12-10").await;
+    a.click("#add-activity").await;
+    a.wait_for("table.plan", "the activity", |t| t.contains("Посещение урока наставника")).await;
+    b.wait_for("table.plan", "the curator's activity", |t| t.contains("Посещение урока наставника")).await;
+
+    b.fill("#activity-title", "Открытый урок наставляемого").await;
+    b.set("#activity-deadline", "2027-01-20").await;
+    b.click("#add-activity").await;
+    a.wait_for("table.plan", "the mentee's activity", |t| t.contains("Открытый урок наставляемого")).await;
+    a.wait_for("#plan-heading", "two activities", |t| t.contains("из 2")).await;
+
+    // The curator records a meeting; the mentee writes its notes; the curator reads them.
+    a.click("#tab-journal").await;
+    a.fill("#meeting-topic", "Пробный урок").await;
+    a.click("#add-meeting").await;
+    b.click("#tab-journal").await;
+    b.wait_for(".meeting", "the meeting", |t| t.contains("Пробный урок")).await;
+    b.fill(".meeting textarea", "Урок понравился; поработать над темпом.").await;
+    b.click(".save-notes").await;
+    a.wait_for(".notes-text", "the mentee's notes", |t| t.contains("поработать над темпом")).await;
+
+    a.close().await;
+    b.close().await;
+}
