@@ -26,6 +26,7 @@ use nastavnik_node::{Node, lock};
 use tauri::Manager;
 
 fn main() {
+    commands::startup::STARTED.get_or_init(std::time::Instant::now);
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
@@ -78,6 +79,7 @@ fn main() {
             commands::pair::add_meeting,
             commands::pair::set_meeting_notes,
             commands::pair::confirm_meeting,
+            commands::startup::first_paint,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -39,6 +39,21 @@ pub fn app() -> Html {
             ipc::on_doc_changed(move || on_change.dispatch(Action::Changed));
         });
     }
+    {
+        // Tell the shell once the first screen with data is drawn (start-up time, memory).
+        let shown = matches!(ctx.status.as_ref().map(|s| &s.role), Some(Role::New))
+            || ctx.overview.is_some()
+            || ctx.pair.is_some();
+        let told = use_mut_ref(|| false);
+        use_effect_with(shown, move |shown| {
+            if *shown && !*told.borrow() {
+                *told.borrow_mut() = true;
+                wasm_bindgen_futures::spawn_local(async {
+                    let _ = ipc::call::<_, ()>("first_paint", &NoArgs {}).await;
+                });
+            }
+        });
+    }
     let body = match ctx.status.as_ref().map(|s| &s.role) {
         None if ctx.error.is_none() => html! { <p class="loading">{ "Загрузка…" }</p> },
         None => html! {},

@@ -4,3 +4,4 @@
 pub mod pair;
 mod parse;
 pub mod school;
+pub mod startup;
