@@ -17,6 +17,8 @@ pub enum Screen {
     Base,
     /// Пары (curator).
     Pairs,
+    /// Синхронизация.
+    Sync,
     /// One pair.
     Pair {
         /// Pair id.

@@ -7,4 +7,5 @@ mod journal;
 mod overview;
 mod pair;
 mod pairs;
+mod sync;
 mod widgets;

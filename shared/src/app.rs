@@ -231,5 +231,61 @@ pub struct MeetingView {
     pub confirmed_by_mentee: bool,
 }
 
+/// An invite just issued by the curator for a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InviteView {
+    /// Whose device it is for.
+    pub name: String,
+    /// The code to type (single use).
+    pub code: String,
+    /// Until when.
+    pub expires: String,
+    /// The QR code's content.
+    pub payload: String,
+    /// The QR code as an SVG image.
+    pub qr_svg: String,
+}
+
+/// The Синхронизация screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncView {
+    /// This device's id.
+    pub device_id: String,
+    /// Its address while online (`<id>@<ip:port>`), empty when offline.
+    pub address: String,
+    /// Whether the network runs.
+    pub online: bool,
+    /// Last sync per document and peer.
+    pub rows: Vec<SyncRow>,
+    /// Devices with access, with their pairs (curator).
+    pub devices: Vec<DeviceRow>,
+}
+
+/// The last sync of one document with one peer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncRow {
+    /// The document: the school, or a pair's title.
+    pub title: String,
+    /// The peer device (short id).
+    pub peer: String,
+    /// When, local time.
+    pub last_synced: String,
+    /// Whether this device has changes the peer did not have then (`None`: document not here).
+    pub unsent: Option<bool>,
+}
+
+/// A device with access to pairs' documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceRow {
+    /// Device id.
+    pub device: String,
+    /// Pairs it receives.
+    pub pairs: Vec<String>,
+}
+
 /// Event name: a document changed on this device (a local edit or one synced in).
 pub const DOC_CHANGED: &str = "doc-changed";

@@ -59,9 +59,9 @@ fn main() {
                 watched: Default::default(),
                 app: app.handle().clone(),
             };
-            online::start(&state);
             app.manage(state);
             app.manage(guard);
+            online::start(&app.state::<state::AppState>());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -80,6 +80,10 @@ fn main() {
             commands::pair::set_meeting_notes,
             commands::pair::confirm_meeting,
             commands::startup::first_paint,
+            commands::joining::invite,
+            commands::joining::join,
+            commands::sync::sync_status,
+            commands::sync::revoke_device,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

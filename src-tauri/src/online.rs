@@ -20,6 +20,8 @@ pub fn start(state: &AppState) {
     tauri::async_runtime::spawn(async move {
         let node = node.read_owned().await;
         if node.device == Device::New {
+            // Not yet: creating the school or joining one calls `start` again.
+            app.state::<AppState>().started.store(false, Ordering::SeqCst);
             return;
         }
         if let Device::Curator { school_doc } = &node.device {

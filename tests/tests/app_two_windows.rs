@@ -11,23 +11,38 @@ use window::Window;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_activity_added_in_one_window_appears_in_the_other() {
-    // Set up with the CLI: a school, a pair, the mentee's device joined by an invite.
+    // Set up with the CLI: a school with a pair.
     let curator = Device::new("two-windows-curator");
     let mentee = Device::new("two-windows-mentee");
     curator.ok(&["school", "create", "--name", "МБОУ СОШ № 9", "--head", "Иванов И. И."]);
     let mentor_id = curator.add_teacher("Петрова Анна Ивановна");
     let mentee_id = curator.add_teacher("Смирнов Илья Олегович");
     curator.form_pair(&mentor_id, &mentee_id);
-    let serving = curator.serve();
-    let code = s(&curator.ok(&["invite", "create", "--person", &mentee_id]), "code");
-    mentee.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
-    serving.stop();
     let curator_id = s(&curator.ok(&["device", "show"]), "deviceId");
 
-    // The curator's window listens on a known port; the mentee's window dials it.
+    // The curator's window listens on a known port; the mentee's new device dials it.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let curator_addr = format!("{curator_id}@127.0.0.1:{port}");
     let a = Window::open(&curator.dir, &[("NASTAVNIK_LISTEN", format!("127.0.0.1:{port}"))]).await;
-    let b = Window::open(&mentee.dir, &[("NASTAVNIK_PEERS", format!("{curator_id}@127.0.0.1:{port}"))]).await;
+    let b = Window::open(&mentee.dir, &[("NASTAVNIK_PEERS", curator_addr.clone())]).await;
+
+    // The curator invites the mentee's device; the mentee joins with the code.
+    a.click("#nav-pairs").await;
+    a.wait_for("table.pairs", "the pair", |t| t.contains("Пригласить: Смирнов Илья Олегович")).await;
+    let buttons = a.client.find_all(fantoccini::Locator::Css(".invite-member")).await.unwrap();
+    let mut invited = false;
+    for button in buttons {
+        if button.text().await.unwrap().contains("Смирнов") {
+            button.click().await.unwrap();
+            invited = true;
+        }
+    }
+    assert!(invited);
+    let code = a.wait_for(".invite-code", "a code", |t| t.len() >= 10).await;
+    assert!(a.find(".qr svg").await.html(false).await.unwrap().contains("<svg"), "a QR code is shown");
+    b.fill("#join-code", &code).await;
+    b.fill("#join-curator", &curator_addr).await;
+    b.click("#join").await;
 
     // The mentee's window opens on the pair.
     b.wait_for("#plan-heading", "the empty plan", |t| t.contains("выполнено 0 из 0")).await;

@@ -4,7 +4,9 @@
 use nastavnik_shared::app::{AppStatus, Role};
 use yew::prelude::*;
 
-use super::{base::Base, first_run::FirstRun, overview::Overview, pair::PairScreen, pairs::Pairs};
+use super::{
+    base::Base, first_run::FirstRun, overview::Overview, pair::PairScreen, pairs::Pairs, sync::Sync,
+};
 use crate::ipc::{self, NoArgs};
 use crate::state::{Action, Screen, State};
 
@@ -62,6 +64,7 @@ pub fn app() -> Html {
             Screen::Overview => html! { <Overview /> },
             Screen::Base => html! { <Base /> },
             Screen::Pairs => html! { <Pairs /> },
+            Screen::Sync => html! { <SyncScreen /> },
             Screen::Pair { id, tab } => html! { <PairScreen id={id.clone()} tab={*tab} /> },
         },
     };
@@ -92,26 +95,40 @@ fn title(status: Option<&AppStatus>) -> Html {
     }
 }
 
-/// The navigation of the curator's screens.
+/// The navigation: the curator's screens, or a member's pairs; Синхронизация for both.
 #[function_component(Nav)]
 fn nav() -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
-    if !ctx.is_curator() {
-        return html! {};
-    }
-    let item = |screen: Screen, id: &'static str, label: &'static str| {
-        let active = std::mem::discriminant(&ctx.screen) == std::mem::discriminant(&screen);
+    let item = |screen: Screen, id: String, label: String| {
+        let active = match (&ctx.screen, &screen) {
+            (Screen::Pair { id: a, .. }, Screen::Pair { id: b, .. }) => a == b,
+            (a, b) => std::mem::discriminant(a) == std::mem::discriminant(b),
+        };
         let go = {
             let ctx = ctx.clone();
             Callback::from(move |_| ctx.dispatch(Action::Go(screen.clone())))
         };
         html! { <button id={id} class={classes!("tab", active.then_some("active"))} onclick={go}>{ label }</button> }
     };
-    html! {
-        <nav>
-            { item(Screen::Overview, "nav-overview", "Обзор школы") }
-            { item(Screen::Base, "nav-base", "База") }
-            { item(Screen::Pairs, "nav-pairs", "Пары") }
-        </nav>
+    let sync = item(Screen::Sync, "nav-sync".into(), "Синхронизация".into());
+    match ctx.status.as_ref().map(|s| &s.role) {
+        Some(Role::Curator { .. }) => html! {
+            <nav>
+                { item(Screen::Overview, "nav-overview".into(), "Обзор школы".into()) }
+                { item(Screen::Base, "nav-base".into(), "База".into()) }
+                { item(Screen::Pairs, "nav-pairs".into(), "Пары".into()) }
+                { sync }
+            </nav>
+        },
+        Some(Role::Member { pairs, .. }) => html! {
+            <nav>
+                { for pairs.iter().enumerate().map(|(i, p)| {
+                    let label = if pairs.len() == 1 { "Моя пара".to_string() } else { format!("Пара {}", i + 1) };
+                    item(Screen::Pair { id: p.clone(), tab: crate::state::PairTab::Programme }, format!("nav-pair-{i}"), label)
+                }) }
+                { sync }
+            </nav>
+        },
+        _ => html! {},
     }
 }

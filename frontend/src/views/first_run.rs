@@ -1,5 +1,5 @@
-//! First run: «Я куратор» (create the school) or the demo school. Joining as a participant with
-//! the curator's code is done with `nastavnik-cli invite redeem` for now (see the README).
+//! First run: «Я куратор» (create the school), «Я участник» (join with the curator's code or the
+//! content of its QR code), or the demo school.
 
 use nastavnik_shared::app::AppStatus;
 use serde::Serialize;
@@ -9,6 +9,12 @@ use super::app::Ctx;
 use super::widgets::{Field, FormError, submit};
 use crate::ipc::NoArgs;
 use crate::state::Action;
+
+#[derive(Clone, Default, PartialEq, Serialize)]
+struct JoinForm {
+    code: String,
+    curator: String,
+}
 
 #[derive(Clone, Default, PartialEq, Serialize)]
 struct SchoolForm {
@@ -41,6 +47,26 @@ pub fn first_run() -> Html {
             });
         })
     };
+    let joining = use_state(JoinForm::default);
+    let join_error = use_state(|| None::<String>);
+    let set_join = |f: fn(&mut JoinForm, String)| {
+        let joining = joining.clone();
+        Callback::from(move |v: String| {
+            let mut next = (*joining).clone();
+            f(&mut next, v);
+            joining.set(next);
+        })
+    };
+    let join = {
+        let (ctx, joining, join_error) = (ctx.clone(), joining.clone(), join_error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let ctx = ctx.clone();
+            submit("join", (*joining).clone(), join_error.clone(), move |s: AppStatus| {
+                ctx.dispatch(Action::Status(s))
+            });
+        })
+    };
     let demo = {
         let (ctx, error) = (ctx.clone(), error.clone());
         Callback::from(move |_| {
@@ -63,9 +89,15 @@ pub fn first_run() -> Html {
                     <FormError error={(*error).clone()} />
                     <button id="create-school" type="submit" class="primary">{ "Создать школу" }</button>
                 </form>
-                <div class="card">
+                <form class="card" onsubmit={join}>
                     <h2>{ "Я участник" }</h2>
-                    <p>{ "Наставник или наставляемый подключается по коду приглашения от куратора. В этой версии окна код принимает команда " }<code>{ "nastavnik-cli invite redeem --code …" }</code>{ " (та же папка данных), после чего окно открывает вашу пару." }</p>
+                    <p>{ "Наставник или наставляемый подключается по коду приглашения от куратора (или по содержимому его QR-кода). Устройство куратора должно быть в той же сети." }</p>
+                    <Field label="Код приглашения" id="join-code" placeholder="K7F4Q-9XZ2M" value={joining.code.clone()} oninput={set_join(|f, v| f.code = v)} />
+                    <Field label="Адрес устройства куратора (если не находится само)" id="join-curator" placeholder="необязательно" value={joining.curator.clone()} oninput={set_join(|f, v| f.curator = v)} />
+                    <FormError error={(*join_error).clone()} />
+                    <button id="join" type="submit" class="primary">{ "Подключиться" }</button>
+                </form>
+                <div class="card">
                     <h2>{ "Посмотреть пример" }</h2>
                     <p>{ "Демонстрационная школа с парами, планами и журналом встреч." }</p>
                     <button id="load-demo" onclick={demo}>{ "Открыть демонстрационную школу" }</button>

@@ -1,6 +1,7 @@
-//! Пары: the list with filters, forming a pair, starting its work.
+//! Пары: the list with filters, forming a pair, starting its work, inviting its members' devices
+//! (a code and a QR code).
 
-use nastavnik_shared::app::NewPairForm;
+use nastavnik_shared::app::{InviteView, NewPairForm};
 use nastavnik_shared::report::PairRow;
 use nastavnik_shared::vocab::{Form, PairStatus};
 use serde::Serialize;
@@ -14,6 +15,12 @@ use crate::state::{Action, PairTab, Screen};
 #[derive(Serialize)]
 struct CreatePair {
     form: NewPairForm,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct InviteArg {
+    person_id: String,
 }
 
 #[derive(Serialize)]
@@ -44,6 +51,7 @@ pub fn pairs() -> Html {
     let status = use_state(String::new);
     let text = use_state(String::new);
     let error = use_state(|| None::<String>);
+    let invite = use_state(|| None::<InviteView>);
     let mut status_options = vec![(String::new(), "все статусы".to_string())];
     status_options.extend(options(PairStatus::ALL, PairStatus::label));
     let rows: Vec<&PairRow> =
@@ -59,15 +67,38 @@ pub fn pairs() -> Html {
                     oninput={{ let t = text.clone(); Callback::from(move |v| t.set(v)) }} />
             </div>
             <FormError error={(*error).clone()} />
+            if let Some(i) = &*invite {
+                <div class="card invite" id="invite">
+                    <h2>{ format!("Приглашение для {}", i.name) }</h2>
+                    <p>{ "Код: " }<b class="invite-code">{ i.code.clone() }</b>{ format!(" — действует до {}, один раз.", i.expires) }</p>
+                    <div class="qr">{ Html::from_html_unchecked(AttrValue::from(i.qr_svg.clone())) }</div>
+                    <p class="muted">{ "Участник вводит код в «Наставнике» на своём устройстве (или сканирует QR-код); это устройство должно быть в сети." }</p>
+                </div>
+            }
             <table class="pairs">
                 <thead><tr><th>{ "Пара" }</th><th>{ "Форма" }</th><th>{ "Статус" }</th><th>{ "План" }</th><th></th></tr></thead>
-                <tbody>{ for rows.into_iter().map(|p| row(&ctx, p, &error)) }</tbody>
+                <tbody>{ for rows.into_iter().map(|p| row(&ctx, p, &error, &invite)) }</tbody>
             </table>
         </section>
     }
 }
 
-fn row(ctx: &Ctx, p: &PairRow, error: &UseStateHandle<Option<String>>) -> Html {
+fn row(
+    ctx: &Ctx,
+    p: &PairRow,
+    error: &UseStateHandle<Option<String>>,
+    invite: &UseStateHandle<Option<InviteView>>,
+) -> Html {
+    let invites = p.members.iter().map(|(id, name, _)| {
+        let (error, invite, id) = (error.clone(), invite.clone(), id.clone());
+        let onclick = Callback::from(move |_| {
+            let invite = invite.clone();
+            submit("invite", InviteArg { person_id: id.clone() }, error.clone(), move |v: InviteView| {
+                invite.set(Some(v))
+            });
+        });
+        html! { <button class="invite-member" {onclick}>{ format!("Пригласить: {name}") }</button> }
+    });
     let open = {
         let (ctx, id) = (ctx.clone(), p.pair_id.clone());
         Callback::from(move |_| {
@@ -88,9 +119,12 @@ fn row(ctx: &Ctx, p: &PairRow, error: &UseStateHandle<Option<String>>) -> Html {
             <td>{ p.form.label() }</td>
             <td class="pair-status">{ p.status.label() }</td>
             <td class="num">{ format!("{} из {}", p.plan.part, p.plan.whole) }</td>
-            <td>if p.status == PairStatus::Forming {
-                <button class="start-pair" onclick={start}>{ "Начать работу" }</button>
-            }</td>
+            <td class="actions">
+                if p.status == PairStatus::Forming {
+                    <button class="start-pair" onclick={start}>{ "Начать работу" }</button>
+                }
+                { for invites }
+            </td>
         </tr>
     }
 }

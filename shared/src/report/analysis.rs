@@ -235,6 +235,7 @@ mod tests {
             last_meeting: None,
             score_change: change.map(|(entry, final_score)| ScoreChange { entry, final_score }),
             satisfaction: change.map(|(_, f)| f * 2.0),
+            members: Vec::new(),
         }
     }
 

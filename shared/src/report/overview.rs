@@ -122,4 +122,7 @@ pub struct PairRow {
     pub score_change: Option<ScoreChange>,
     /// Average satisfaction.
     pub satisfaction: Option<f64>,
+    /// Members: (person id, name, role), from the index.
+    #[serde(default)]
+    pub members: Vec<(String, String, crate::vocab::MemberRole)>,
 }

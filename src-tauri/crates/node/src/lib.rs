@@ -20,6 +20,7 @@ pub mod error;
 pub mod grants;
 pub mod identity;
 pub mod invite;
+pub mod joining;
 pub mod lock;
 pub mod net;
 pub mod node;

@@ -102,6 +102,14 @@ pub fn overview<'a>(
             last_meeting: summary.and_then(|s| s.last_meeting),
             score_change: summary.and_then(|s| s.score_change),
             satisfaction: summary.and_then(|s| s.satisfaction),
+            members: pair
+                .members
+                .iter()
+                .map(|m| {
+                    let name = school.person(&m.person_id).map_or(m.person_id.clone(), |p| p.name.clone());
+                    (m.person_id.clone(), name, *m.role)
+                })
+                .collect(),
         });
     }
     overdue.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.pair_title.cmp(&b.pair_title)));

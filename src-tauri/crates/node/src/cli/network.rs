@@ -3,11 +3,9 @@
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use chrono::Duration as Span;
-use nastavnik_node::device::Device;
 use nastavnik_node::discovery::Discovery;
-use nastavnik_node::invite::{self, Invite, InvitePayload, RedeemRequest, RedeemResponse};
-use nastavnik_node::net::{self, INVITE_ALPN, PeerAddr};
+use nastavnik_node::joining;
+use nastavnik_node::net::{self, PeerAddr};
 use nastavnik_node::{NodeError, server, sync};
 use serde_json::json;
 
@@ -27,123 +25,40 @@ pub async fn invite(ctx: &mut Ctx, cmd: InviteCmd) -> Result<Output, NodeError> 
     match cmd {
         InviteCmd::Create { person, hours } => {
             let school = ctx.school().await?;
-            let who = school.person(&person)?.name.clone();
-            if !(1..=24 * 30).contains(&hours) {
-                return Err(NodeError::Input("срок действия приглашения — от 1 часа до 30 дней".into()));
-            }
-            let code = invite::new_code();
-            let mut invites = invite::load(&ctx.node.dir)?;
-            let expires_at = ctx.now + Span::hours(i64::from(hours));
-            invites.push(Invite { code: code.clone(), person_id: person.clone(), expires_at, used_by: None });
-            invite::save(&ctx.node.dir, &invites)?;
-            let curator = std::fs::read_to_string(ctx.node.dir.root().join("address")).unwrap_or_default();
-            let payload = InvitePayload {
-                school: school.school.name.clone(),
-                curator: curator.trim().into(),
-                code: code.clone(),
-            };
-            let payload = serde_json::to_string(&payload).map_err(|e| NodeError::Io(e.to_string()))?;
+            let issued = joining::create_invite(&ctx.node, &school, &person, hours, ctx.now)?;
             let text = format!(
-                "Приглашение для {who}: код {code} (действует {hours} ч, один раз)\nДля QR-кода: {payload}"
+                "Приглашение для {}: код {} (действует {hours} ч, один раз)\nДля QR-кода: {}",
+                issued.name, issued.code, issued.payload
             );
             Ok(Output::new(
                 text,
-                json!({ "code": code, "person": person, "expiresAt": expires_at, "payload": payload }),
+                json!({ "code": issued.code, "person": person, "expiresAt": issued.expires_at, "payload": issued.payload }),
             ))
         }
-        InviteCmd::Redeem { code, peer, payload } => redeem(ctx, code, peer, payload).await,
+        InviteCmd::Redeem { code, peer, payload } => {
+            let typed = match (payload, code) {
+                (Some(p), _) => p,
+                (None, Some(code)) => code,
+                (None, None) => {
+                    return Err(NodeError::Input(
+                        "укажите код приглашения (--code) или содержимое QR-кода (--payload)".into(),
+                    ));
+                }
+            };
+            let (code, curator) = joining::parse_invite(&typed, peer.as_deref())?;
+            let (response, report) = joining::redeem_invite(&mut ctx.node, code, curator).await?;
+            let text = format!(
+                "Устройство подключено к школе «{}» как {}; пар: {}",
+                response.school,
+                response.name,
+                response.pairs.len()
+            );
+            Ok(Output::new(
+                text,
+                json!({ "school": response.school, "person": response.person_id, "pairs": response.pairs, "sync": report }),
+            ))
+        }
     }
-}
-
-async fn redeem(
-    ctx: &mut Ctx,
-    code: Option<String>,
-    peer: Option<String>,
-    payload: Option<String>,
-) -> Result<Output, NodeError> {
-    if ctx.node.device != Device::New {
-        return Err(NodeError::Input(format!("это устройство уже подключено ({})", ctx.node.device.label())));
-    }
-    let (code, curator) = match (payload, code, peer) {
-        (Some(p), _, _) => {
-            let p: InvitePayload = serde_json::from_str(&p)
-                .map_err(|_| NodeError::Input("содержимое QR-кода не распознано".into()))?;
-            (p.code, p.curator)
-        }
-        (None, Some(code), Some(peer)) => (code, peer),
-        (None, Some(code), None) => (code, String::new()),
-        _ => {
-            return Err(NodeError::Input(
-                "укажите код приглашения (--code) или содержимое QR-кода (--payload)".into(),
-            ));
-        }
-    };
-    let endpoint = net::bind(&ctx.node.identity, any_port()).await?;
-    let curator: PeerAddr = if curator.is_empty() {
-        let discovery = Discovery::start(&endpoint, "member").await?;
-        let found = discovery.find(Duration::from_secs(10), 1, |n| n.role == "curator").await;
-        match found.first().and_then(|n| n.peer()) {
-            Some(peer) => peer,
-            None => {
-                endpoint.close().await;
-                return Err(NodeError::Missing(
-                    "устройство куратора не найдено в локальной сети; укажите --peer".into(),
-                ));
-            }
-        }
-    } else {
-        curator.parse()?
-    };
-    let response = ask(&endpoint, &curator, code).await;
-    let response = match response {
-        Ok(r) => r,
-        Err(e) => {
-            endpoint.close().await;
-            return Err(e);
-        }
-    };
-    if let Some(error) = response.error {
-        endpoint.close().await;
-        return Err(NodeError::Input(format!("куратор отклонил приглашение: {error}")));
-    }
-    ctx.node.set_device(Device::Member {
-        person_id: response.person_id.clone(),
-        name: response.name.clone(),
-        curators: response.curators.clone(),
-        pairs: response.pairs.clone(),
-    })?;
-    server::refresh(&ctx.node).await;
-    let report = sync::sync_once(&ctx.node, &endpoint, &[curator], &[], Duration::from_secs(10)).await?;
-    server::refresh(&ctx.node).await;
-    endpoint.close().await;
-    let text = format!(
-        "Устройство подключено к школе «{}» как {}; пар: {}",
-        response.school,
-        response.name,
-        response.pairs.len()
-    );
-    Ok(Output::new(
-        text,
-        json!({ "school": response.school, "person": response.person_id, "pairs": response.pairs, "sync": report }),
-    ))
-}
-
-async fn ask(
-    endpoint: &iroh::Endpoint,
-    curator: &PeerAddr,
-    code: String,
-) -> Result<RedeemResponse, NodeError> {
-    let addr = iroh::EndpointAddr::from_parts(curator.id, [iroh::TransportAddr::Ip(curator.addr)]);
-    let conn = tokio::time::timeout(invite::TIMEOUT, endpoint.connect(addr, INVITE_ALPN))
-        .await
-        .map_err(|_| NodeError::Net("устройство куратора не отвечает".into()))?
-        .map_err(|e| NodeError::Net(format!("не удалось подключиться к куратору: {e}")))?;
-    let (mut send, mut recv) = conn.open_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
-    invite::write_message(&mut send, &RedeemRequest { code }).await?;
-    let _ = send.finish();
-    let response = invite::read_message(&mut recv).await;
-    conn.close(0u32.into(), b"done");
-    response
 }
 
 /// `serve`: runs until Ctrl-C or SIGTERM.

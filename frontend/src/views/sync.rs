@@ -1,0 +1,98 @@
+//! Синхронизация: this device and whether it is online, the last sync with each device and
+//! whether changes wait to be sent, the devices with access (the curator can revoke one).
+
+use nastavnik_shared::app::SyncView;
+use serde::Serialize;
+use yew::prelude::*;
+
+use super::app::Ctx;
+use super::widgets::{FormError, submit};
+use crate::ipc::NoArgs;
+use crate::state::Action;
+
+#[derive(Serialize)]
+struct Revoke {
+    device: String,
+}
+
+/// The sync screen.
+#[function_component(SyncScreen)]
+pub fn sync() -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let view = use_state(|| None::<SyncView>);
+    let error = use_state(|| None::<String>);
+    {
+        let (view, error) = (view.clone(), error.clone());
+        use_effect_with(ctx.revision, move |_| {
+            submit("sync_status", NoArgs {}, error, move |v: SyncView| view.set(Some(v)));
+        });
+    }
+    let refresh = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| ctx.dispatch(Action::Changed))
+    };
+    let Some(v) = &*view else {
+        return html! { <><FormError error={(*error).clone()} /><p class="loading">{ "Загрузка…" }</p></> };
+    };
+    let curator = ctx.is_curator();
+    html! {
+        <section class="sync">
+            <h1>{ "Синхронизация" }</h1>
+            <div class="panel">
+                <h2>{ "Это устройство" }</h2>
+                <p id="online-state" class={classes!(if v.online { "ok" } else { "warn" })}>
+                    { if v.online { "В сети: устройства школы в этой сети синхронизируются сами." } else { "Не в сети: изменения сохраняются здесь и уйдут при следующей встрече устройств." } }
+                </p>
+                <p class="muted">{ format!("Идентификатор: {}", v.device_id) }</p>
+                if !v.address.is_empty() { <p class="muted">{ format!("Адрес: {}", v.address) }</p> }
+                <button id="sync-now" onclick={refresh}>{ "Обновить" }</button>
+            </div>
+            <FormError error={(*error).clone()} />
+            <div class="panel">
+                <h2>{ "Последняя синхронизация" }</h2>
+                if v.rows.is_empty() { <p class="muted">{ "Синхронизаций ещё не было." }</p> }
+                else {
+                    <table class="sync-rows">
+                        <thead><tr><th>{ "Документ" }</th><th>{ "Устройство" }</th><th>{ "Когда" }</th><th>{ "Изменения" }</th></tr></thead>
+                        <tbody>{ for v.rows.iter().map(|r| html! {
+                            <tr>
+                                <td>{ r.title.clone() }</td>
+                                <td>{ r.peer.clone() }</td>
+                                <td>{ r.last_synced.clone() }</td>
+                                <td class={classes!((r.unsent == Some(true)).then_some("warn"))}>{ match r.unsent {
+                                    Some(true) => "есть несинхронизированные изменения",
+                                    Some(false) => "всё передано",
+                                    None => "документа нет на устройстве",
+                                } }</td>
+                            </tr>
+                        }) }</tbody>
+                    </table>
+                }
+            </div>
+            if curator {
+                <div class="panel">
+                    <h2>{ "Устройства участников" }</h2>
+                    if v.devices.is_empty() { <p class="muted">{ "Участники ещё не подключали устройства." }</p> }
+                    <table class="devices">
+                        <tbody>{ for v.devices.iter().map(|d| {
+                            let revoke = {
+                                let (ctx, error, device) = (ctx.clone(), error.clone(), d.device.clone());
+                                Callback::from(move |_| {
+                                    let ctx = ctx.clone();
+                                    submit("revoke_device", Revoke { device: device.clone() }, error.clone(), move |_: usize| ctx.dispatch(Action::Changed));
+                                })
+                            };
+                            html! {
+                                <tr>
+                                    <td>{ d.device.chars().take(10).collect::<String>() }</td>
+                                    <td>{ d.pairs.join("; ") }</td>
+                                    <td><button class="revoke" onclick={revoke}>{ "Отозвать доступ" }</button></td>
+                                </tr>
+                            }
+                        }) }</tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}
