@@ -5,7 +5,7 @@ use nastavnik_shared::app::{AppStatus, Role};
 use yew::prelude::*;
 
 use super::{
-    base::Base, first_run::FirstRun, overview::Overview, pair::PairScreen, pairs::Pairs, sync::Sync,
+    base::Base, first_run::FirstRun, overview::Overview, pair::PairScreen, pairs::Pairs, sync::SyncScreen,
 };
 use crate::ipc::{self, NoArgs};
 use crate::state::{Action, Screen, State};
