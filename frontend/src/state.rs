@@ -17,6 +17,8 @@ pub enum Screen {
     Base,
     /// Пары (curator).
     Pairs,
+    /// Дорожная карта (curator).
+    Roadmap,
     /// Синхронизация.
     Sync,
     /// One pair.

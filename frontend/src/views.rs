@@ -2,10 +2,12 @@
 
 pub mod app;
 mod base;
+mod documents;
 mod first_run;
 mod journal;
 mod overview;
 mod pair;
 mod pairs;
+mod roadmap;
 mod sync;
 mod widgets;

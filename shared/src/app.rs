@@ -287,5 +287,23 @@ pub struct DeviceRow {
     pub pairs: Vec<String>,
 }
 
+/// An activity of the school's roadmap (дорожная карта).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoadmapRow {
+    /// Id.
+    pub id: String,
+    /// Its stage.
+    pub stage: crate::vocab::RoadmapStage,
+    /// Мероприятие.
+    pub title: String,
+    /// Срок.
+    pub deadline: NaiveDate,
+    /// Ответственный.
+    pub responsible: String,
+    /// Status.
+    pub status: crate::vocab::RoadmapStatus,
+}
+
 /// Event name: a document changed on this device (a local edit or one synced in).
 pub const DOC_CHANGED: &str = "doc-changed";

@@ -73,6 +73,8 @@ fn main() {
             commands::school::add_person,
             commands::school::create_pair,
             commands::school::set_pair_status,
+            commands::school::roadmap,
+            commands::school::set_roadmap_status,
             commands::pair::pair_view,
             commands::pair::add_activity,
             commands::pair::set_activity_status,
@@ -84,6 +86,7 @@ fn main() {
             commands::joining::join,
             commands::sync::sync_status,
             commands::sync::revoke_device,
+            commands::documents::export_document,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

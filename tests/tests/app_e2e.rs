@@ -13,7 +13,8 @@ use window::Window;
 async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     let dir = std::env::temp_dir().join(format!("nastavnik-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let w = Window::open(&dir, &[]).await;
+    let exports = std::env::temp_dir().join(format!("nastavnik-e2e-exports-{}", std::process::id()));
+    let w = Window::open(&dir, &[("NASTAVNIK_EXPORT_DIR", exports.display().to_string())]).await;
 
     // First run: the curator creates the school.
     w.fill("#school-name", "МБОУ СОШ № 5").await;
@@ -83,6 +84,13 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     let after = w.wait_for("#plan-completion", "100%", |t| t == "100%").await;
     assert_ne!(before, after);
 
+    // The final report from the overview: a .docx in the export folder.
+    w.click(".export-report").await;
+    let saved = w.wait_for("p.saved", "saved", |t| t.contains("Итоговый аналитический отчёт")).await;
+    let file = std::fs::read_dir(&exports).unwrap().flatten().next().unwrap().path();
+    assert!(saved.contains(&file.display().to_string()), "{saved}");
+    assert!(std::fs::read(&file).unwrap().starts_with(b"PK"), "a .docx");
+
     // Everything is in the documents on disk: it is all there after the window reopens.
     w.close().await;
     let w = Window::open(&dir, &[]).await;
@@ -93,4 +101,5 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.wait_for(".meeting", "the meeting", |t| t.contains("Знакомство, ожидания")).await;
     w.close().await;
     let _ = std::fs::remove_dir_all(&dir);
+    let _ = std::fs::remove_dir_all(&exports);
 }

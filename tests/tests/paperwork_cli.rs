@@ -36,7 +36,7 @@ fn every_document_is_written_and_the_order_fixes_new_pairs() {
     // A pair document needs --pair; an unknown kind is named.
     let bad = c.run(&["export", "--kind", "journal", "--out", "x.docx"]);
     assert_eq!(bad.code, 2);
-    assert!(bad.stderr.contains("--pair"), "{}", bad.stderr);
+    assert!(bad.stderr.contains("укажите пару"), "{}", bad.stderr);
     let bad = c.run(&["export", "--kind", "приказ", "--out", "x.docx"]);
     assert!(bad.stderr.contains("неизвестный документ «приказ»"), "{}", bad.stderr);
 

@@ -5,7 +5,8 @@ use nastavnik_shared::app::{AppStatus, Role};
 use yew::prelude::*;
 
 use super::{
-    base::Base, first_run::FirstRun, overview::Overview, pair::PairScreen, pairs::Pairs, sync::SyncScreen,
+    base::Base, first_run::FirstRun, overview::Overview, pair::PairScreen, pairs::Pairs, roadmap::Roadmap,
+    sync::SyncScreen,
 };
 use crate::ipc::{self, NoArgs};
 use crate::state::{Action, Screen, State};
@@ -65,6 +66,7 @@ pub fn app() -> Html {
             Screen::Base => html! { <Base /> },
             Screen::Pairs => html! { <Pairs /> },
             Screen::Sync => html! { <SyncScreen /> },
+            Screen::Roadmap => html! { <Roadmap /> },
             Screen::Pair { id, tab } => html! { <PairScreen id={id.clone()} tab={*tab} /> },
         },
     };
@@ -117,6 +119,7 @@ fn nav() -> Html {
                 { item(Screen::Overview, "nav-overview".into(), "Обзор школы".into()) }
                 { item(Screen::Base, "nav-base".into(), "База".into()) }
                 { item(Screen::Pairs, "nav-pairs".into(), "Пары".into()) }
+                { item(Screen::Roadmap, "nav-roadmap".into(), "Дорожная карта".into()) }
                 { sync }
             </nav>
         },

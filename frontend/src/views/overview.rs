@@ -6,6 +6,7 @@ use nastavnik_shared::ru;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
+use super::documents::Documents;
 use crate::ipc::NoArgs;
 use crate::state::{Action, PairTab, Screen};
 
@@ -33,6 +34,12 @@ pub fn overview() -> Html {
             </div>
             { overdue(o) }
             { pairs(&ctx, o) }
+            <Documents kinds={vec![
+                ("report", "Итоговый аналитический отчёт (.docx)"),
+                ("monitoring", "Мониторинг пар (.xlsx)"),
+                ("mentors", "База наставников (.xlsx)"),
+                ("mentees", "База наставляемых (.xlsx)"),
+            ]} />
         </section>
     }
 }

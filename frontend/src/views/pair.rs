@@ -8,6 +8,7 @@ use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
+use super::documents::Documents;
 use super::journal::Journal;
 use super::widgets::{Field, FormError, options, submit};
 use crate::state::{Action, PairTab, Screen};
@@ -82,6 +83,10 @@ pub fn pair_screen(p: &PairProps) -> Html {
                 PairTab::Journal => html! { <Journal pair={pair.clone()} /> },
                 PairTab::Results => results(pair),
             } }
+            <Documents pair_id={Some(pair.pair_id.clone())} kinds={vec![
+                ("programme", "Программа наставничества (.docx)"),
+                ("journal", "Журнал встреч (.docx)"),
+            ]} />
         </section>
     }
 }

@@ -188,3 +188,37 @@ pub async fn set_pair_status(state: State<'_, AppState>, pair_id: String, status
     .await
     .map_err(app_error)
 }
+
+/// The roadmap, stage by stage.
+#[tauri::command]
+pub async fn roadmap(state: State<'_, AppState>) -> Res<Vec<nastavnik_shared::app::RoadmapRow>> {
+    let node = state.node.read().await;
+    let s = school(&node).await?;
+    let mut rows: Vec<_> = s
+        .roadmap
+        .iter()
+        .map(|r| nastavnik_shared::app::RoadmapRow {
+            id: r.id.clone(),
+            stage: *r.stage,
+            title: r.title.clone(),
+            deadline: *r.deadline,
+            responsible: r.responsible.clone(),
+            status: *r.status,
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.stage.number(), r.deadline));
+    Ok(rows)
+}
+
+/// Changes a roadmap activity's status.
+#[tauri::command]
+pub async fn set_roadmap_status(state: State<'_, AppState>, item_id: String, status: String) -> Res<()> {
+    let status = nastavnik_shared::vocab::RoadmapStatus::from_code(&status)
+        .ok_or_else(|| input("неизвестный статус мероприятия дорожной карты"))?;
+    let node = state.node.read().await;
+    node.change(&school_doc(&node)?, state.now(), "дорожная карта", move |s: &mut SchoolDoc| {
+        s.set_roadmap_status(&item_id, status)
+    })
+    .await
+    .map_err(app_error)
+}

@@ -16,6 +16,7 @@ pub mod curator;
 pub mod device;
 pub mod discovery;
 pub mod doc_files;
+pub mod documents;
 pub mod error;
 pub mod grants;
 pub mod identity;

@@ -3,11 +3,10 @@
 use std::path::Path;
 
 use nastavnik_core::error::DomainError;
-use nastavnik_core::pair::PairDoc;
 use nastavnik_core::school::SchoolDoc;
 use nastavnik_node::NodeError;
 use nastavnik_paperwork::import::{self, Base, Preview};
-use nastavnik_paperwork::{PaperworkError, docx, xlsx};
+use nastavnik_paperwork::{PaperworkError, docx};
 use nastavnik_shared::ru;
 use serde_json::json;
 
@@ -34,35 +33,8 @@ pub async fn export(
     number: Option<&str>,
     out: &Path,
 ) -> Result<Output, NodeError> {
-    let pair_doc = async || -> Result<PairDoc, NodeError> {
-        let id = pair.ok_or_else(|| NodeError::Input(format!("--kind {kind}: укажите пару (--pair)")))?;
-        ctx.node.read::<PairDoc>(&ctx.pair_doc(id).await?).await
-    };
-    let bytes = match kind {
-        "monitoring" => xlsx::monitoring_table(&super::report::school_overview(ctx).await?.0),
-        "report" => {
-            let curator = ctx.school().await?.school.curator_name;
-            docx::final_report(&super::report::school_overview(ctx).await?.0, &curator)
-        }
-        "order" => {
-            let number = number.ok_or_else(|| NodeError::Input("--kind order: укажите номер приказа (--number)".into()))?;
-            docx::order(&ctx.school().await?, number)
-        }
-        "mentors" => xlsx::mentor_base(&ctx.school().await?, ctx.today),
-        "mentees" => xlsx::mentee_base(&ctx.school().await?, ctx.today),
-        "programme" => docx::programme(&pair_doc().await?, ctx.today),
-        "journal" => docx::journal(&pair_doc().await?),
-        other => {
-            return Err(NodeError::Input(format!(
-                "--kind: неизвестный документ «{other}»; допустимо: monitoring (мониторинг пар, .xlsx), \
-                 mentors (база наставников, .xlsx), mentees (база наставляемых, .xlsx), \
-                 report (итоговый аналитический отчёт, .docx), order (приказ, .docx), programme (программа пары, .docx), \
-                 journal (журнал встреч пары, .docx)"
-            )));
-        }
-    }
-    .map_err(failed)?;
-    save(out, &bytes)
+    let rendered = nastavnik_node::documents::render(&ctx.node, kind, pair, number, ctx.today).await?;
+    save(out, &rendered.bytes)
 }
 
 /// `order`: fixes pairs by the head's order and writes it.

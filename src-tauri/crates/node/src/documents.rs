@@ -1,0 +1,107 @@
+//! The paperwork a device can produce, by kind — for the CLI's `export` and the app's buttons:
+//! the curator's tables and reports, and a pair's programme and journal (for its members too).
+
+use chrono::NaiveDate;
+use nastavnik_core::pair::PairDoc;
+use nastavnik_core::school::SchoolDoc;
+use nastavnik_paperwork::{docx, xlsx};
+
+use crate::device::Device;
+use crate::{Node, NodeError};
+
+/// The kinds, with what they are called in Russian.
+pub const KINDS: &[(&str, &str)] = &[
+    ("monitoring", "мониторинг пар, .xlsx"),
+    ("mentors", "база наставников, .xlsx"),
+    ("mentees", "база наставляемых, .xlsx"),
+    ("report", "итоговый аналитический отчёт, .docx"),
+    ("order", "приказ о закреплении пар, .docx"),
+    ("programme", "программа пары, .docx"),
+    ("journal", "журнал встреч пары, .docx"),
+];
+
+/// A generated document and a file name for it.
+pub struct Rendered {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// A Russian file name with the date, e.g. «Итоговый отчёт 2026-11-22.docx».
+    pub file_name: String,
+}
+
+async fn school(node: &Node) -> Result<SchoolDoc, NodeError> {
+    match &node.device {
+        Device::Curator { school_doc } => node.read(school_doc).await,
+        _ => Err(NodeError::Input("этот документ формирует куратор".into())),
+    }
+}
+
+async fn pair(node: &Node, pair_id: Option<&str>, kind: &str) -> Result<PairDoc, NodeError> {
+    let id = pair_id.ok_or_else(|| NodeError::Input(format!("{kind}: укажите пару")))?;
+    let doc = match &node.device {
+        Device::Curator { .. } => school(node).await?.pair(id)?.doc_id.clone(),
+        Device::Member { pairs, .. } => {
+            pairs.iter().find(|(p, _)| p == id).map(|(_, d)| d.clone()).unwrap_or_default()
+        }
+        Device::New => String::new(),
+    };
+    if doc.is_empty() {
+        return Err(NodeError::Missing(format!("пара {id} не найдена на этом устройстве")));
+    }
+    node.read(&doc).await
+}
+
+/// Generates document `kind` as of `today`.
+pub async fn render(
+    node: &Node,
+    kind: &str,
+    pair_id: Option<&str>,
+    order_number: Option<&str>,
+    today: NaiveDate,
+) -> Result<Rendered, NodeError> {
+    let failed = |e: nastavnik_paperwork::PaperworkError| NodeError::Input(e.0);
+    let overview = async || -> Result<_, NodeError> {
+        let s = school(node).await?;
+        Ok((crate::curator::school_overview(node, &s, today, &mut |_, _| {})?.0, s))
+    };
+    let (bytes, name) = match kind {
+        "monitoring" => {
+            (xlsx::monitoring_table(&overview().await?.0).map_err(failed)?, "Мониторинг пар.xlsx")
+        }
+        "report" => {
+            let (o, s) = overview().await?;
+            (
+                docx::final_report(&o, &s.school.curator_name).map_err(failed)?,
+                "Итоговый аналитический отчёт.docx",
+            )
+        }
+        "mentors" => {
+            (xlsx::mentor_base(&school(node).await?, today).map_err(failed)?, "База наставников.xlsx")
+        }
+        "mentees" => {
+            (xlsx::mentee_base(&school(node).await?, today).map_err(failed)?, "База наставляемых.xlsx")
+        }
+        "order" => {
+            let number = order_number.ok_or_else(|| NodeError::Input("укажите номер приказа".into()))?;
+            (
+                docx::order(&school(node).await?, number).map_err(failed)?,
+                "Приказ о закреплении наставнических пар.docx",
+            )
+        }
+        "programme" => (
+            docx::programme(&pair(node, pair_id, kind).await?, today).map_err(failed)?,
+            "Персонализированная программа наставничества.docx",
+        ),
+        "journal" => {
+            (docx::journal(&pair(node, pair_id, kind).await?).map_err(failed)?, "Журнал встреч.docx")
+        }
+        other => {
+            let allowed: Vec<String> = KINDS.iter().map(|(k, what)| format!("{k} ({what})")).collect();
+            return Err(NodeError::Input(format!(
+                "неизвестный документ «{other}»; допустимо: {}",
+                allowed.join(", ")
+            )));
+        }
+    };
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    Ok(Rendered { bytes, file_name: format!("{stem} {}.{ext}", today.format("%Y-%m-%d")) })
+}
