@@ -29,6 +29,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
     let saved = use_state(|| None::<String>);
     let error = use_state(|| None::<String>);
     let buttons = p.kinds.iter().map(|(kind, label)| {
+        let class = format!("export-{kind}");
         let (saved, error, pair_id, kind) =
             (saved.clone(), error.clone(), p.pair_id.clone(), kind.to_string());
         let onclick = Callback::from(move |_| {
@@ -36,7 +37,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
             let args = Export { kind: kind.clone(), pair_id: pair_id.clone(), order_number: None };
             submit("export_document", args, error.clone(), move |path: String| saved.set(Some(path)));
         });
-        html! { <button class={classes!("export", format!("export-{kind}"))} {onclick}>{ *label }</button> }
+        html! { <button class={classes!("export", class)} {onclick}>{ *label }</button> }
     });
     html! {
         <div class="panel documents">
