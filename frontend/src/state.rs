@@ -133,6 +133,14 @@ impl State {
         s
     }
 
+    /// The person this device belongs to (members' devices).
+    pub fn person_id(&self) -> Option<&str> {
+        match self.status.as_ref().map(|s| &s.role) {
+            Some(Role::Member { person_id, .. }) => Some(person_id),
+            _ => None,
+        }
+    }
+
     /// Whether this device is the curator's.
     pub fn is_curator(&self) -> bool {
         matches!(self.status.as_ref().map(|s| &s.role), Some(Role::Curator { .. }))

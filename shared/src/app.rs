@@ -48,6 +48,9 @@ pub enum Role {
     },
     /// A mentor's or mentee's device.
     Member {
+        /// The person's id in the school's bank.
+        #[serde(default)]
+        person_id: String,
         /// The person's name.
         name: String,
         /// Pair ids this person is in.
@@ -189,6 +192,44 @@ pub struct PairView {
     pub meetings: Vec<MeetingView>,
     /// Status in the school's index (curator only).
     pub status: Option<PairStatus>,
+    /// Monitoring criteria: (id, wording).
+    #[serde(default)]
+    pub criteria: Vec<(String, String)>,
+    /// Each monitoring stage: its average and who has recorded it.
+    #[serde(default)]
+    pub stages: Vec<StageView>,
+    /// Satisfaction surveys answered: (who, date, score 1–10, comment).
+    #[serde(default)]
+    pub surveys: Vec<(String, NaiveDate, u8, String)>,
+    /// The mentor's final report.
+    #[serde(default)]
+    pub final_report: FinalReportView,
+}
+
+/// One monitoring stage of a pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StageView {
+    /// Entry, intermediate or final.
+    pub stage: crate::vocab::MonitoringStage,
+    /// Average of the scores given (1–5).
+    pub average: Option<f64>,
+    /// Who has recorded: "Name — самооценка наставляемого, 01.10.2026".
+    pub recorded: Vec<String>,
+}
+
+/// The mentor's final report (отчёт наставника).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FinalReportView {
+    /// Результаты.
+    pub results: String,
+    /// Выводы.
+    pub conclusions: String,
+    /// Предложения.
+    pub proposals: String,
+    /// When it was handed to the curator.
+    pub submitted_on: Option<NaiveDate>,
 }
 
 /// An activity of the plan.

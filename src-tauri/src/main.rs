@@ -87,6 +87,9 @@ fn main() {
             commands::sync::sync_status,
             commands::sync::revoke_device,
             commands::documents::export_document,
+            commands::monitoring::record_scores,
+            commands::monitoring::answer_survey,
+            commands::monitoring::save_final_report,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

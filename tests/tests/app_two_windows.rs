@@ -1,6 +1,6 @@
 //! Two app windows on loopback, each with its own data folder — the curator's and the mentee's
 //! devices: an activity added in one window appears in the other without a reload, and back;
-//! the notes the mentee types reach the curator's window.
+//! the notes, scores and survey the mentee enters reach the curator's window.
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
@@ -70,6 +70,20 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     b.fill(".meeting textarea", "Урок понравился; поработать над темпом.").await;
     b.click(".save-notes").await;
     a.wait_for(".notes-text", "the mentee's notes", |t| t.contains("поработать над темпом")).await;
+
+    // The mentee's self-assessment at entry and a survey; the curator sees both.
+    b.click("#tab-results").await;
+    b.set("#scores-stage", "entry").await;
+    b.set("#score-0", "3").await;
+    b.click("#save-scores").await;
+    b.set("#survey-score", "9").await;
+    b.fill("#survey-comment", "Полезные встречи").await;
+    b.click("#answer-survey").await;
+    b.wait_for("#surveys", "the survey", |t| t.contains("9 из 10")).await;
+    a.click("#tab-results").await;
+    a.wait_for("#stages", "the entry score", |t| t.contains("средний балл 3")).await;
+    a.wait_for("#surveys", "the mentee's survey", |t| t.contains("9 из 10") && t.contains("Полезные встречи")).await;
+    assert!(a.client.find(fantoccini::Locator::Css("#save-scores")).await.is_err(), "the curator does not score");
 
     a.close().await;
     b.close().await;

@@ -16,8 +16,11 @@ fn status(role: Role) -> AppStatus {
 
 #[test]
 fn a_member_opens_on_their_pair_a_curator_on_the_overview() {
-    let member = State::default()
-        .next(Action::Status(status(Role::Member { name: "Илья".into(), pairs: vec!["pair-7".into()] })));
+    let member = State::default().next(Action::Status(status(Role::Member {
+        person_id: "p-7".into(),
+        name: "Илья".into(),
+        pairs: vec!["pair-7".into()],
+    })));
     assert_eq!(member.screen, Screen::Pair { id: "pair-7".into(), tab: PairTab::Programme });
     assert!(!member.is_curator());
     let curator =
@@ -72,6 +75,10 @@ fn view(id: &str) -> nastavnik_shared::app::PairView {
         activities: vec![],
         meetings: vec![],
         status: None,
+        criteria: vec![],
+        stages: vec![],
+        surveys: vec![],
+        final_report: Default::default(),
     }
 }
 

@@ -3,13 +3,14 @@
 
 use nastavnik_shared::app::{ActivityView, NewActivityForm, PairView};
 use nastavnik_shared::ru;
-use nastavnik_shared::vocab::{ActivityStatus, GoalTerm, MemberRole};
+use nastavnik_shared::vocab::{ActivityStatus, GoalTerm};
 use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
 use super::documents::Documents;
 use super::journal::Journal;
+use super::results::Results;
 use super::widgets::{Field, FormError, options, submit};
 use crate::state::{Action, PairTab, Screen};
 
@@ -81,7 +82,7 @@ pub fn pair_screen(p: &PairProps) -> Html {
             { match p.tab {
                 PairTab::Programme => html! { <Programme pair={pair.clone()} /> },
                 PairTab::Journal => html! { <Journal pair={pair.clone()} /> },
-                PairTab::Results => results(pair),
+                PairTab::Results => html! { <Results pair={pair.clone()} /> },
             } }
             <Documents pair_id={Some(pair.pair_id.clone())} kinds={vec![
                 ("programme", "Программа наставничества (.docx)"),
@@ -212,39 +213,5 @@ fn add_activity_form(p: &PairIdProps) -> Html {
             <FormError error={(*error).clone()} />
             <button id="add-activity" type="submit" class="primary">{ "Добавить мероприятие" }</button>
         </form>
-    }
-}
-
-fn results(pair: &PairView) -> Html {
-    let s = &pair.summary;
-    let members = |role: MemberRole| -> Vec<String> {
-        pair.members.iter().filter(|m| m.2 == role).map(|m| m.1.clone()).collect()
-    };
-    html! {
-        <div class="columns">
-            <div class="panel">
-                <h2>{ "Выполнение плана" }</h2>
-                <p class="big">{ ru::percent(s.plan.percent()) }</p>
-                <p>{ format!("{} из {} мероприятий; наставник: {}; наставляемый: {}", s.plan.part, s.plan.whole,
-                    members(MemberRole::Mentor).join(", "), members(MemberRole::Mentee).join(", ")) }</p>
-            </div>
-            <div class="panel">
-                <h2>{ "Встречи" }</h2>
-                <p>{ format!("Проведено: {}; подтверждены обеими сторонами: {}", s.meetings(), s.meetings_confirmed.part) }</p>
-                <ul>{ for s.meetings_by_type.iter().map(|(t, n)| html! { <li>{ format!("{}: {n}", t.label()) }</li> }) }</ul>
-            </div>
-            <div class="panel">
-                <h2>{ "Мониторинг" }</h2>
-                { match s.score_change {
-                    Some(c) => html! { <p>{ format!("Средний балл: входная диагностика {}, итоговая {}", ru::decimal(c.entry, 2), ru::decimal(c.final_score, 2)) }</p> },
-                    None => html! { <p class="muted">{ "Итоговая диагностика ещё не проведена." }</p> },
-                } }
-                { match s.satisfaction {
-                    Some(v) => html! { <p>{ format!("Удовлетворённость: {} из 10 ({} анкет)", ru::decimal(v, 1), s.surveys) }</p> },
-                    None => html! { <p class="muted">{ "Анкет удовлетворённости ещё нет." }</p> },
-                } }
-                <p>{ if s.final_report_submitted { "Отчёт наставника сдан." } else { "Отчёт наставника ещё не сдан." } }</p>
-            </div>
-        </div>
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod documents;
 pub mod joining;
+pub mod monitoring;
 pub mod pair;
 mod parse;
 pub mod school;

@@ -18,9 +18,11 @@ pub async fn app_status(state: State<'_, AppState>) -> Res<AppStatus> {
     let role = match &node.device {
         Device::New => Role::New,
         Device::Curator { .. } => Role::Curator { school_name: school(&node).await?.school.name },
-        Device::Member { name, pairs, .. } => {
-            Role::Member { name: name.clone(), pairs: pairs.iter().map(|(p, _)| p.clone()).collect() }
-        }
+        Device::Member { person_id, name, pairs, .. } => Role::Member {
+            person_id: person_id.clone(),
+            name: name.clone(),
+            pairs: pairs.iter().map(|(p, _)| p.clone()).collect(),
+        },
     };
     Ok(AppStatus {
         role,

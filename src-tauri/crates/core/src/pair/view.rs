@@ -1,7 +1,8 @@
 //! The pair's document as the app's pair screens show it ([`PairView`]).
 
-use nastavnik_shared::app::{ActivityView, MeetingView, PairView};
-use nastavnik_shared::vocab::{MemberRole, PairStatus};
+use nastavnik_shared::Code;
+use nastavnik_shared::app::{ActivityView, FinalReportView, MeetingView, PairView, StageView};
+use nastavnik_shared::vocab::{MemberRole, MonitoringStage, PairStatus, Rater};
 
 use super::schema::PairDoc;
 
@@ -51,6 +52,37 @@ impl PairDoc {
             activities,
             meetings,
             status,
+            criteria: self.monitoring.criteria.iter().map(|c| (c.id.clone(), c.title.clone())).collect(),
+            stages: MonitoringStage::ALL.iter().map(|&stage| self.stage_view(stage)).collect(),
+            surveys: self
+                .surveys
+                .iter()
+                .map(|v| (self.name_of(&v.respondent), *v.date, v.score, v.comment.clone()))
+                .collect(),
+            final_report: FinalReportView {
+                results: self.final_report.results.as_str().to_string(),
+                conclusions: self.final_report.conclusions.as_str().to_string(),
+                proposals: self.final_report.proposals.as_str().to_string(),
+                submitted_on: self.final_report.submitted_on.map(|d| *d),
+            },
         }
+    }
+
+    fn name_of(&self, person: &str) -> String {
+        self.members.iter().find(|m| m.person_id == person).map_or(person.to_string(), |m| m.name.clone())
+    }
+
+    fn stage_view(&self, stage: MonitoringStage) -> StageView {
+        let scores = self.monitoring.stage(stage);
+        let recorded = scores
+            .recorded_on
+            .iter()
+            .map(|(key, day)| {
+                let (mentee, rater) = key.split_once('|').unwrap_or((key, ""));
+                let rater = Rater::from_code(rater).map_or("оценка", |r| r.label());
+                format!("{} — {rater}, {}", self.name_of(mentee), day.format("%d.%m.%Y"))
+            })
+            .collect();
+        StageView { stage, average: self.average_score(stage), recorded }
     }
 }
