@@ -82,8 +82,14 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     b.wait_for("#surveys", "the survey", |t| t.contains("9 из 10")).await;
     a.click("#tab-results").await;
     a.wait_for("#stages", "the entry score", |t| t.contains("средний балл 3")).await;
-    a.wait_for("#surveys", "the mentee's survey", |t| t.contains("9 из 10") && t.contains("Полезные встречи")).await;
-    assert!(a.client.find(fantoccini::Locator::Css("#save-scores")).await.is_err(), "the curator does not score");
+    a.wait_for("#surveys", "the mentee's survey", |t| {
+        t.contains("9 из 10") && t.contains("Полезные встречи")
+    })
+    .await;
+    assert!(
+        a.client.find(fantoccini::Locator::Css("#save-scores")).await.is_err(),
+        "the curator does not score"
+    );
 
     a.close().await;
     b.close().await;

@@ -1,0 +1,223 @@
+//! What the app's screens show.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::report::PairSummary;
+use crate::vocab::{
+    ActivityStatus, Form, GoalTerm, Kind, MeetingFormat, MeetingType, MemberRole, PairStatus, PersonCategory,
+};
+
+/// A person of the bank as the База screen lists them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonRow {
+    /// Id.
+    pub id: String,
+    /// ФИО.
+    pub name: String,
+    /// Category.
+    pub category: PersonCategory,
+    /// Subject or class.
+    pub subject_or_class: String,
+    /// Year of birth.
+    pub birth_year: Option<u16>,
+    /// Years of teaching.
+    pub teaching_years: Option<u8>,
+    /// Whether a valid consent is on file (a parent's for a minor).
+    pub consent: bool,
+    /// Whether the person is a minor.
+    pub minor: bool,
+    /// Competencies from the mentor's questionnaire (empty if none).
+    pub competencies: Vec<String>,
+    /// Requests (mentees).
+    pub requests: Vec<String>,
+    /// Mentor in some pair or has a questionnaire.
+    pub mentor: bool,
+    /// Mentee in some pair or has a request.
+    pub mentee: bool,
+}
+
+/// A pair's document as the pair screens show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairView {
+    /// Pair id.
+    pub pair_id: String,
+    /// The summary (plan completion, meetings, scores…).
+    pub summary: PairSummary,
+    /// Form.
+    pub form: Form,
+    /// Kind.
+    pub kind: Kind,
+    /// Role model.
+    pub role_model: String,
+    /// Members.
+    pub members: Vec<(String, String, MemberRole)>,
+    /// Направления работы.
+    pub directions: Vec<String>,
+    /// Дефициты.
+    pub deficits: Vec<String>,
+    /// Сильные стороны.
+    pub strengths: Vec<String>,
+    /// Goals with their terms.
+    pub goals: Vec<(String, GoalTerm)>,
+    /// The plan.
+    pub activities: Vec<ActivityView>,
+    /// The journal, by date.
+    pub meetings: Vec<MeetingView>,
+    /// Status in the school's index (curator only).
+    pub status: Option<PairStatus>,
+    /// Monitoring criteria: (id, wording).
+    #[serde(default)]
+    pub criteria: Vec<(String, String)>,
+    /// Each monitoring stage: its average and who has recorded it.
+    #[serde(default)]
+    pub stages: Vec<StageView>,
+    /// Satisfaction surveys answered: (who, date, score 1–10, comment).
+    #[serde(default)]
+    pub surveys: Vec<(String, NaiveDate, u8, String)>,
+    /// The mentor's final report.
+    #[serde(default)]
+    pub final_report: FinalReportView,
+}
+
+/// One monitoring stage of a pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StageView {
+    /// Entry, intermediate or final.
+    pub stage: crate::vocab::MonitoringStage,
+    /// Average of the scores given (1–5).
+    pub average: Option<f64>,
+    /// Who has recorded: "Name — самооценка наставляемого, 01.10.2026".
+    pub recorded: Vec<String>,
+}
+
+/// The mentor's final report (отчёт наставника).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FinalReportView {
+    /// Результаты.
+    pub results: String,
+    /// Выводы.
+    pub conclusions: String,
+    /// Предложения.
+    pub proposals: String,
+    /// When it was handed to the curator.
+    pub submitted_on: Option<NaiveDate>,
+}
+
+/// An activity of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityView {
+    /// Id.
+    pub id: String,
+    /// Мероприятие.
+    pub title: String,
+    /// Срок.
+    pub deadline: NaiveDate,
+    /// Ответственный.
+    pub responsible: String,
+    /// Status.
+    pub status: ActivityStatus,
+    /// When done.
+    pub completed_on: Option<NaiveDate>,
+}
+
+/// A meeting of the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingView {
+    /// Id.
+    pub id: String,
+    /// Type.
+    pub meeting_type: MeetingType,
+    /// Date.
+    pub date: NaiveDate,
+    /// Format.
+    pub format: MeetingFormat,
+    /// Тема.
+    pub topic: String,
+    /// Notes.
+    pub notes: String,
+    /// Confirmed by the mentor.
+    pub confirmed_by_mentor: bool,
+    /// Confirmed by the mentee.
+    pub confirmed_by_mentee: bool,
+}
+
+/// An invite just issued by the curator for a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InviteView {
+    /// Whose device it is for.
+    pub name: String,
+    /// The code to type (single use).
+    pub code: String,
+    /// Until when.
+    pub expires: String,
+    /// The QR code's content.
+    pub payload: String,
+    /// The QR code as an SVG image.
+    pub qr_svg: String,
+}
+
+/// The Синхронизация screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncView {
+    /// This device's id.
+    pub device_id: String,
+    /// Its address while online (`<id>@<ip:port>`), empty when offline.
+    pub address: String,
+    /// Whether the network runs.
+    pub online: bool,
+    /// Last sync per document and peer.
+    pub rows: Vec<SyncRow>,
+    /// Devices with access, with their pairs (curator).
+    pub devices: Vec<DeviceRow>,
+}
+
+/// The last sync of one document with one peer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncRow {
+    /// The document: the school, or a pair's title.
+    pub title: String,
+    /// The peer device (short id).
+    pub peer: String,
+    /// When, local time.
+    pub last_synced: String,
+    /// Whether this device has changes the peer did not have then (`None`: document not here).
+    pub unsent: Option<bool>,
+}
+
+/// A device with access to pairs' documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceRow {
+    /// Device id.
+    pub device: String,
+    /// Pairs it receives.
+    pub pairs: Vec<String>,
+}
+
+/// An activity of the school's roadmap (дорожная карта).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoadmapRow {
+    /// Id.
+    pub id: String,
+    /// Its stage.
+    pub stage: crate::vocab::RoadmapStage,
+    /// Мероприятие.
+    pub title: String,
+    /// Срок.
+    pub deadline: NaiveDate,
+    /// Ответственный.
+    pub responsible: String,
+    /// Status.
+    pub status: crate::vocab::RoadmapStatus,
+}
