@@ -8,6 +8,7 @@ mod journal;
 mod overview;
 mod pair;
 mod pairs;
+mod person;
 mod results;
 mod roadmap;
 mod sync;

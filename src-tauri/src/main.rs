@@ -90,6 +90,10 @@ fn main() {
             commands::monitoring::record_scores,
             commands::monitoring::answer_survey,
             commands::monitoring::save_final_report,
+            commands::bank::record_consent,
+            commands::bank::set_mentor_profile,
+            commands::bank::add_request,
+            commands::bank::suggest_mentors,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

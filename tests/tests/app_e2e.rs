@@ -45,10 +45,24 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
         w.wait_for("table.people", "listing the person", |t| t.contains(name)).await;
     }
 
-    // Пары: form the pair and start its work.
+    // The mentor's questionnaire and the mentee's request, from their panels.
+    w.click(".person-link").await; // Петрова, the first in the bank
+    w.fill("#profile-competencies", "проектирование урока; дисциплина на уроке").await;
+    w.fill("#profile-capacity", "2").await;
+    w.click("#save-profile").await;
+    w.wait_for("table.people", "the competencies", |t| t.contains("проектирование урока")).await;
+    let people = w.client.find_all(fantoccini::Locator::Css(".person-link")).await.unwrap();
+    people[1].click().await.unwrap();
+    w.wait_for("#person-panel h2", "Смирнов's panel", |t| t.contains("Смирнов")).await;
+    w.fill("#request-text", "Дисциплина на уроке, проектирование урока").await;
+    w.click("#add-request").await;
+    w.wait_for("table.people", "the request", |t| t.contains("Дисциплина на уроке, проектирование")).await;
+
+    // Пары: the mentee first — the mentor is suggested with reasons — then form the pair and start it.
     w.click("#nav-pairs").await;
-    w.choose("#pair-mentor", "Петрова Анна Ивановна").await;
     w.choose("#pair-mentee", "Смирнов Илья Олегович").await;
+    w.wait_for("#suggestions", "a suggestion", |t| t.contains("Петрова Анна Ивановна")).await;
+    w.click(".pick-mentor").await;
     w.set("#pair-start", "2026-09-01").await;
     w.click("#create-pair").await;
     w.wait_for("table.pairs", "the pair", |t| t.contains("Петрова Анна Ивановна → Смирнов Илья Олегович"))

@@ -7,6 +7,7 @@ use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
+use super::person::PersonPanel;
 use super::widgets::{Choice, Field, FormError, options, submit};
 use crate::ipc::NoArgs;
 use crate::state::Action;
@@ -24,19 +25,27 @@ pub fn base() -> Html {
         let ctx = ctx.clone();
         use_effect_with(ctx.revision, move |_| load(&ctx, "people", NoArgs {}, Action::People));
     }
+    let open = use_state(|| None::<String>);
+    let opened = open.as_ref().and_then(|id| ctx.people.iter().find(|p| &p.id == id)).cloned();
+    let opened_key = opened.as_ref().map(|p| p.id.clone()).unwrap_or_default();
     html! {
         <section class="base">
             <h1>{ "База наставников и наставляемых" }</h1>
             <AddPersonForm />
+            if let Some(person) = opened { <PersonPanel key={opened_key} {person} /> }
             <table class="people">
                 <thead><tr><th>{ "ФИО" }</th><th>{ "Категория" }</th><th>{ "Предмет / класс" }</th><th>{ "Роль" }</th><th>{ "Компетенции / запросы" }</th><th>{ "Согласие на обработку ПД" }</th></tr></thead>
-                <tbody>{ for ctx.people.iter().map(row) }</tbody>
+                <tbody>{ for ctx.people.iter().map(|p| row(p, &open)) }</tbody>
             </table>
         </section>
     }
 }
 
-fn row(p: &PersonRow) -> Html {
+fn row(p: &PersonRow, open: &UseStateHandle<Option<String>>) -> Html {
+    let onclick = {
+        let (open, id) = (open.clone(), p.id.clone());
+        Callback::from(move |_| open.set(Some(id.clone())))
+    };
     let roles: Vec<&str> = [(p.mentor, "наставник"), (p.mentee, "наставляемый")]
         .into_iter()
         .filter(|r| r.0)
@@ -51,7 +60,7 @@ fn row(p: &PersonRow) -> Html {
     };
     html! {
         <tr>
-            <td>{ p.name.clone() }</td>
+            <td><button class="link person-link" {onclick}>{ p.name.clone() }</button></td>
             <td>{ p.category.label() }</td>
             <td>{ p.subject_or_class.clone() }</td>
             <td>{ roles.join(", ") }</td>

@@ -1,7 +1,7 @@
 //! Пары: the list with filters, forming a pair, starting its work, inviting its members' devices
 //! (a code and a QR code).
 
-use nastavnik_shared::app::{InviteView, NewPairForm};
+use nastavnik_shared::app::{InviteView, MentorSuggestion, NewPairForm};
 use nastavnik_shared::report::PairRow;
 use nastavnik_shared::vocab::{Form, PairStatus};
 use serde::Serialize;
@@ -15,6 +15,12 @@ use crate::state::{Action, PairTab, Screen};
 #[derive(Serialize)]
 struct CreatePair {
     form: NewPairForm,
+}
+
+#[derive(Serialize)]
+struct Suggest {
+    mentee: String,
+    form: String,
 }
 
 #[derive(Serialize)]
@@ -140,6 +146,19 @@ fn create_pair_form() -> Html {
         ..Default::default()
     });
     let error = use_state(|| None::<String>);
+    let suggestions = use_state(Vec::<MentorSuggestion>::new);
+    {
+        // Candidates for the chosen mentee, best first, with why (the curator decides).
+        let (suggestions, error) = (suggestions.clone(), error.clone());
+        use_effect_with((form.mentee.clone(), form.form.clone()), move |(mentee, form)| {
+            if mentee.is_empty() {
+                suggestions.set(Vec::new());
+            } else {
+                let args = Suggest { mentee: mentee.clone(), form: form.clone() };
+                submit("suggest_mentors", args, error, move |s| suggestions.set(s));
+            }
+        });
+    }
     let set = |f: fn(&mut NewPairForm, String)| {
         let form = form.clone();
         Callback::from(move |v: String| {
@@ -179,6 +198,24 @@ fn create_pair_form() -> Html {
             <Field label="Срок, месяцев (3–12)" id="pair-months" kind="number" value={form.months.clone()} oninput={set(|f, v| f.months = v)} />
             <FormError error={(*error).clone()} />
             <button id="create-pair" type="submit" class="primary">{ "Сформировать" }</button>
+            if !suggestions.is_empty() {
+                <div class="suggestions" id="suggestions">
+                    <h3>{ "Подходящие наставники" }</h3>
+                    <ol>{ for suggestions.iter().map(|c| {
+                        let pick = {
+                            let (form, id) = (form.clone(), c.mentor_id.clone());
+                            Callback::from(move |_| form.set(NewPairForm { mentor: id.clone(), ..(*form).clone() }))
+                        };
+                        html! {
+                            <li>
+                                <b>{ c.name.clone() }</b>{ " " }
+                                <button type="button" class="pick-mentor" onclick={pick}>{ "Выбрать" }</button>
+                                <div class="muted">{ c.reasons.join("; ") }</div>
+                            </li>
+                        }
+                    }) }</ol>
+                </div>
+            }
         </form>
     }
 }

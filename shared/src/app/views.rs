@@ -221,3 +221,17 @@ pub struct RoadmapRow {
     /// Status.
     pub status: crate::vocab::RoadmapStatus,
 }
+
+/// A mentor candidate for a mentee, with why (the curator decides).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MentorSuggestion {
+    /// The mentor's person id.
+    pub mentor_id: String,
+    /// Their name.
+    pub name: String,
+    /// Points (higher is better).
+    pub score: i32,
+    /// Why, in Russian.
+    pub reasons: Vec<String>,
+}

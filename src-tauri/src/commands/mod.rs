@@ -1,6 +1,7 @@
 //! The app's `#[tauri::command]`s: thin — parse the form, run one operation of the core through
 //! the node as one change, return a DTO of `nastavnik_shared::app`. Errors are typed `AppError`s.
 
+pub mod bank;
 pub mod documents;
 pub mod joining;
 pub mod monitoring;

@@ -1,0 +1,94 @@
+//! The bank of people after they are added: a consent signed, a mentor's questionnaire, a
+//! mentee's request — and mentor suggestions for a mentee when forming a pair.
+
+use nastavnik_core::school::{MentorProfileInput, SchoolDoc};
+use nastavnik_shared::Code;
+use nastavnik_shared::app::MentorSuggestion;
+use nastavnik_shared::vocab::{ConsentGiver, Form};
+use tauri::State;
+
+use super::parse;
+use crate::state::{AppState, Res, app_error, input, school, school_doc};
+
+async fn change_school(
+    state: &AppState,
+    message: &'static str,
+    op: impl FnOnce(&mut SchoolDoc) -> Result<(), nastavnik_core::DomainError> + Send + 'static,
+) -> Res<()> {
+    let node = state.node.read().await;
+    node.change(&school_doc(&node)?, state.now(), message, op).await.map_err(app_error)
+}
+
+/// Records a consent signed today (a parent's for a minor) by `signed_by`.
+#[tauri::command]
+pub async fn record_consent(state: State<'_, AppState>, person_id: String, signed_by: String) -> Res<()> {
+    let (today, id) = (state.today(), nastavnik_node::new_id("consent"));
+    change_school(&state, "согласие", move |s| {
+        let giver = if s.person(&person_id)?.is_minor(today) {
+            ConsentGiver::Parent
+        } else {
+            ConsentGiver::Participant
+        };
+        s.record_consent(&person_id, &id, giver, &signed_by, today, today)
+    })
+    .await
+}
+
+/// Sets a mentor's questionnaire: competencies (separated by `;` or `,`), capacity, forms.
+#[tauri::command]
+pub async fn set_mentor_profile(
+    state: State<'_, AppState>,
+    person_id: String,
+    competencies: String,
+    capacity: String,
+) -> Res<()> {
+    let profile = MentorProfileInput {
+        competencies: competencies
+            .split([';', ','])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(String::from)
+            .collect(),
+        capacity: parse::number("Сколько наставляемых может вести", &capacity)?,
+        forms: vec![Form::TeacherTeacher],
+    };
+    change_school(&state, "анкета наставника", move |s| {
+        s.set_mentor_profile(&person_id, profile)
+    })
+    .await
+}
+
+/// Records a mentee's request (запрос).
+#[tauri::command]
+pub async fn add_request(state: State<'_, AppState>, person_id: String, text: String) -> Res<()> {
+    if text.trim().is_empty() {
+        return Err(input("Запрос: опишите, с чем нужна помощь"));
+    }
+    let (today, id) = (state.today(), nastavnik_node::new_id("request"));
+    change_school(&state, "запрос наставляемого", move |s| {
+        s.add_mentee_request(&id, &person_id, &text, today)
+    })
+    .await
+}
+
+/// Mentor candidates for a mentee in a form, best first, each with its reasons.
+#[tauri::command]
+pub async fn suggest_mentors(
+    state: State<'_, AppState>,
+    mentee: String,
+    form: String,
+) -> Res<Vec<MentorSuggestion>> {
+    let form = Form::from_code(&form).ok_or_else(|| input("Форма наставничества: выберите значение"))?;
+    let node = state.node.read().await;
+    let s = school(&node).await?;
+    let ranked = s.suggest_mentors(&mentee, form, state.today()).map_err(|e| app_error(e.into()))?;
+    Ok(ranked
+        .into_iter()
+        .map(|r| MentorSuggestion {
+            mentor_id: r.mentor_id,
+            name: r.name,
+            score: r.score,
+            reasons: r.reasons,
+        })
+        .collect())
+}
