@@ -13,10 +13,10 @@ if [ "$have" != "$want" ]; then
     cargo install -q wasm-bindgen-cli --version "$want"   # its own lockfile cannot be used offline-locked
 fi
 
-cargo build --locked -q -p nastavnik-frontend --bin nastavnik-frontend --target wasm32-unknown-unknown --release
+cargo build --locked -q -p nastavnik-frontend --bin nastavnik-frontend --target wasm32-unknown-unknown --profile wasm
 dist=frontend/dist
 rm -rf "$dist"
 mkdir -p "$dist"
 wasm-bindgen --target web --no-typescript --out-name app --out-dir "$dist" \
-    target/wasm32-unknown-unknown/release/nastavnik-frontend.wasm
+    target/wasm32-unknown-unknown/wasm/nastavnik-frontend.wasm
 cp frontend/static/* "$dist/"
