@@ -58,6 +58,7 @@ fn view(id: &str) -> nastavnik_shared::app::PairView {
             meetings_by_type: vec![],
             meetings_confirmed: none,
             last_meeting: None,
+            latest_meetings: vec![],
             score_change: None,
             satisfaction: None,
             surveys: 0,

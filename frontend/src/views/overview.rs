@@ -32,7 +32,10 @@ pub fn overview() -> Html {
                 { counts("Пары по статусам", o.pairs_by_status.iter().map(|(s, n)| (s.label(), *n))) }
                 { counts("Пары по формам", o.pairs_by_form.iter().map(|(f, n)| (f.label(), *n))) }
             </div>
-            { overdue(o) }
+            <div class="columns">
+                { overdue(o) }
+                { upcoming(o) }
+            </div>
             { pairs(&ctx, o) }
             <Documents kinds={vec![
                 ("report", "Итоговый аналитический отчёт (.docx)"),
@@ -93,6 +96,21 @@ fn overdue(o: &SchoolOverview) -> Html {
                         <b>{ a.title.clone() }</b>{ format!(" — {}; срок {}, просрочено на {}", a.pair_title, ru::date_short(a.deadline),
                             ru::count(a.days_overdue.max(0) as u64, ["день", "дня", "дней"])) }
                     </li>
+                }) }</ul>
+            }
+        </div>
+    }
+}
+
+fn upcoming(o: &SchoolOverview) -> Html {
+    html! {
+        <div class="panel">
+            <h2>{ "Ближайшие встречи" }</h2>
+            if o.upcoming_meetings.is_empty() {
+                <p class="muted">{ "Запланированных встреч нет." }</p>
+            } else {
+                <ul id="upcoming">{ for o.upcoming_meetings.iter().map(|(date, pair, topic)| html! {
+                    <li><b>{ ru::date_short(*date) }</b>{ format!(" — {pair}: {topic}") }</li>
                 }) }</ul>
             }
         </div>

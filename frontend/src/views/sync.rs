@@ -69,6 +69,13 @@ pub fn sync() -> Html {
                     </table>
                 }
             </div>
+            <div class="panel">
+                <h2>{ "Рядом (в этой сети)" }</h2>
+                if v.nearby.is_empty() { <p class="muted">{ "Устройств школы в этой сети не видно." }</p> }
+                <ul id="nearby">{ for v.nearby.iter().map(|(d, role, seen)| html! {
+                    <li>{ format!("{d} — {role}, виден в {seen}") }</li>
+                }) }</ul>
+            </div>
             if curator {
                 <div class="panel">
                     <h2>{ "Устройства участников" }</h2>

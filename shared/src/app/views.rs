@@ -178,6 +178,9 @@ pub struct SyncView {
     pub rows: Vec<SyncRow>,
     /// Devices with access, with their pairs (curator).
     pub devices: Vec<DeviceRow>,
+    /// The school's devices seen on the LAN: (device, role, seen at — local time).
+    #[serde(default)]
+    pub nearby: Vec<(String, String, String)>,
 }
 
 /// The last sync of one document with one peer.

@@ -250,6 +250,7 @@ mod tests {
             overdue: Vec::new(),
             meetings_per_pair_month: None,
             pairs,
+            upcoming_meetings: Vec::new(),
         }
     }
 

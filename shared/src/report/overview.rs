@@ -28,6 +28,9 @@ pub struct SchoolOverview {
     pub meetings_per_pair_month: Option<f64>,
     /// One row per pair of the index.
     pub pairs: Vec<PairRow>,
+    /// Meetings planned from today on, soonest first (at most 10): (date, "Mentor → Mentee", topic).
+    #[serde(default)]
+    pub upcoming_meetings: Vec<(NaiveDate, String, String)>,
 }
 
 /// Which indicator a [`Kpi`] is.

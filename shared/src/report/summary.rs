@@ -37,6 +37,9 @@ pub struct PairSummary {
     pub meetings_confirmed: Share,
     /// Date of the latest meeting.
     pub last_meeting: Option<NaiveDate>,
+    /// The latest meetings by date (at most 5): (date, topic) — planned ones are among them.
+    #[serde(default)]
+    pub latest_meetings: Vec<(NaiveDate, String)>,
     /// Average monitoring score at entry and at the final diagnostics.
     pub score_change: Option<ScoreChange>,
     /// Average satisfaction (1–10) over the surveys answered.

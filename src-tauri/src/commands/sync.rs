@@ -72,7 +72,23 @@ pub async fn sync_status(state: State<'_, AppState>) -> Res<SyncView> {
     } else {
         String::new()
     };
+    let nearby: Vec<nastavnik_node::discovery::Nearby> = std::fs::read(node.dir.root().join("nearby.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let role = |r: &str| match r {
+        "curator" => "куратор",
+        "member" => "участник",
+        _ => "устройство",
+    };
     Ok(SyncView {
+        nearby: nearby
+            .iter()
+            .map(|n| {
+                let seen = n.seen.with_timezone(&chrono::Local).format("%H:%M").to_string();
+                (short(&n.id), role(&n.role).to_string(), seen)
+            })
+            .collect(),
         device_id: node.identity.device_id(),
         address,
         online,

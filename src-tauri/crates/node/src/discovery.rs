@@ -23,7 +23,7 @@ use crate::net::PeerAddr;
 pub const SERVICE: &str = "nastavnik";
 
 /// A device seen on the local network.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Nearby {
     /// Device id.

@@ -47,6 +47,13 @@ impl PairDoc {
             meetings_by_type,
             meetings_confirmed: Share { part: confirmed as u32, whole: self.meetings.len() as u32 },
             last_meeting: self.meetings.iter().map(|m| *m.date).max(),
+            latest_meetings: {
+                let mut dated: Vec<(chrono::NaiveDate, String)> =
+                    self.meetings.iter().map(|m| (*m.date, m.topic.clone())).collect();
+                dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+                dated.truncate(5);
+                dated
+            },
             score_change,
             satisfaction,
             surveys,

@@ -67,6 +67,7 @@ pub fn overview<'a>(
 
     let mut plan = Share { part: 0, whole: 0 };
     let mut overdue = Vec::new();
+    let mut upcoming: Vec<(NaiveDate, String, String)> = Vec::new();
     let (mut meetings, mut months) = (0u32, 0f64);
     let mut rows = Vec::with_capacity(school.pairs.len());
     for pair in &school.pairs {
@@ -82,6 +83,12 @@ pub fn overview<'a>(
             }
         }
         if let (Some(s), PairStatus::Active) = (summary, *pair.status) {
+            upcoming.extend(
+                s.latest_meetings
+                    .iter()
+                    .filter(|(date, _)| *date >= today)
+                    .map(|(date, topic)| (*date, title.clone(), topic.clone())),
+            );
             overdue.extend(s.overdue(today).into_iter().map(|a| OverdueActivity {
                 pair_id: pair.id.clone(),
                 pair_title: title.clone(),
@@ -113,6 +120,8 @@ pub fn overview<'a>(
         });
     }
     overdue.sort_by(|a, b| b.days_overdue.cmp(&a.days_overdue).then(a.pair_title.cmp(&b.pair_title)));
+    upcoming.sort();
+    upcoming.truncate(10);
     SchoolOverview {
         school_name: school.school.name.clone(),
         as_of: today,
@@ -123,6 +132,7 @@ pub fn overview<'a>(
         overdue,
         meetings_per_pair_month: (months > 0.0).then(|| f64::from(meetings) / months),
         pairs: rows,
+        upcoming_meetings: upcoming,
     }
 }
 

@@ -189,8 +189,22 @@ fn overview_counts_kpis_pairs_and_overdue() {
     };
     working.add_activity(&mentor, "a2", done).unwrap();
     working.set_activity_status(&mentor, "a2", ActivityStatus::Done, Some(today()), "", today()).unwrap();
+    for (id, day, topic) in [("past", 1, "Прошедшая"), ("soon", 30, "Ближайшая")] {
+        let meeting = crate::pair::MeetingInput {
+            meeting_type: nastavnik_shared::vocab::MeetingType::Regular,
+            date: NaiveDate::from_ymd_opt(2026, 11, day).unwrap(),
+            format: nastavnik_shared::vocab::MeetingFormat::InPerson,
+            topic: topic.into(),
+        };
+        working.add_meeting(&mentor, id, meeting).unwrap();
+    }
 
     let o = overview(&s, &[working.summary()], today());
+    let upcoming = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    assert_eq!(
+        o.upcoming_meetings,
+        vec![(upcoming, "Наставник → Молодой 1".to_string(), "Ближайшая".to_string())]
+    );
     let kpi = |k: KpiKind| o.kpis.iter().find(|x| x.kind == k).unwrap().share;
     let teachers = kpi(KpiKind::TeachersInvolved);
     assert_eq!((teachers.part, teachers.whole), (2, 4));
