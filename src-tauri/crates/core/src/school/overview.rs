@@ -106,7 +106,14 @@ pub fn overview<'a>(
             plan: summary.map_or(Share { part: 0, whole: 0 }, |s| s.plan),
             overdue: summary.map_or(0, |s| s.overdue(today).len() as u32),
             meetings: summary.map_or(0, PairSummary::meetings),
-            last_meeting: summary.and_then(|s| s.last_meeting),
+            // The latest meeting held by today (planned ones are not "last").
+            last_meeting: summary.and_then(|s| {
+                s.latest_meetings
+                    .iter()
+                    .map(|m| m.0)
+                    .find(|d| *d <= today)
+                    .or(s.last_meeting.filter(|d| *d <= today))
+            }),
             score_change: summary.and_then(|s| s.score_change),
             satisfaction: summary.and_then(|s| s.satisfaction),
             members: pair

@@ -205,6 +205,11 @@ fn overview_counts_kpis_pairs_and_overdue() {
         o.upcoming_meetings,
         vec![(upcoming, "Наставник → Молодой 1".to_string(), "Ближайшая".to_string())]
     );
+    assert_eq!(
+        o.pairs[0].last_meeting,
+        NaiveDate::from_ymd_opt(2026, 11, 1),
+        "the last one held, not the planned"
+    );
     let kpi = |k: KpiKind| o.kpis.iter().find(|x| x.kind == k).unwrap().share;
     let teachers = kpi(KpiKind::TeachersInvolved);
     assert_eq!((teachers.part, teachers.whole), (2, 4));
