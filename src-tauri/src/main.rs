@@ -78,6 +78,7 @@ fn main() {
             commands::pair::pair_view,
             commands::pair::add_activity,
             commands::pair::set_activity_status,
+            commands::pair::set_activity_deadline,
             commands::pair::add_meeting,
             commands::pair::set_meeting_notes,
             commands::pair::confirm_meeting,

@@ -41,7 +41,8 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
         w.fill("#person-birth-year", year).await;
         w.fill("#person-teaching-years", years).await;
         w.fill("#person-consent", consent).await;
-        w.click("#add-person").await;
+        // From the keyboard: Enter in the last field submits the form.
+        w.find("#person-consent").await.send_keys("\u{E007}").await.unwrap();
         w.wait_for("table.people", "listing the person", |t| t.contains(name)).await;
     }
 
@@ -77,8 +78,12 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.fill("#activity-responsible", "наставник").await;
     w.click("#add-activity").await;
     w.wait_for("table.plan", "the activity", |t| t.contains("Изучение ФГОС и рабочей программы")).await;
+    // The deadline moved in place, to a day already past: the activity is overdue.
+    w.set(".activity-deadline", "2026-11-01").await;
+    w.find(".late-mark").await;
     w.click("#nav-overview").await;
     let before = w.wait_for("#plan-completion", "0%", |t| t == "0%").await;
+    w.wait_text("Просроченные мероприятия: 1").await;
 
     // The journal: the curator records a meeting; its notes are the pair's to write.
     w.click(".pair-link").await;
@@ -97,6 +102,7 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.click("#nav-overview").await;
     let after = w.wait_for("#plan-completion", "100%", |t| t == "100%").await;
     assert_ne!(before, after);
+    w.wait_text("Просроченные мероприятия: 0").await;
 
     // The final report from the overview: a .docx in the export folder.
     w.click(".export-report").await;

@@ -31,6 +31,14 @@ struct AddActivity {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
+struct SetDeadline {
+    pair_id: String,
+    activity_id: String,
+    deadline: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct SetActivity {
     pair_id: String,
     activity_id: String,
@@ -158,10 +166,23 @@ fn activity_row(p: &RowProps) -> Html {
             submit("set_activity_status", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
+    let move_deadline = {
+        let (ctx, error, pair_id, id) = (ctx.clone(), error.clone(), p.pair_id.clone(), a.id.clone());
+        Callback::from(move |e: Event| {
+            let deadline = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            let ctx = ctx.clone();
+            let args = SetDeadline { pair_id: pair_id.clone(), activity_id: id.clone(), deadline };
+            submit("set_activity_deadline", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+        })
+    };
     html! {
         <tr class={classes!("activity", late.then_some("late"))}>
             <td>{ a.title.clone() }<FormError error={(*error).clone()} /></td>
-            <td>{ ru::date_short(a.deadline) }{ if late { " (просрочено)" } else { "" } }</td>
+            <td>
+                <input type="date" class="activity-deadline" aria-label={format!("Срок: {}", a.title)}
+                    value={a.deadline.format("%Y-%m-%d").to_string()} onchange={move_deadline} />
+                if late { <div class="late-mark">{ "просрочено" }</div> }
+            </td>
             <td>{ a.responsible.clone() }</td>
             <td>
                 <select class="activity-status" aria-label={format!("Статус: {}", a.title)} {onchange}>

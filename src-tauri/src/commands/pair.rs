@@ -116,3 +116,29 @@ pub async fn confirm_meeting(state: State<'_, AppState>, pair_id: String, meetin
     })
     .await
 }
+
+/// Moves an activity's deadline (the other fields are kept as they are in the document).
+#[tauri::command]
+pub async fn set_activity_deadline(
+    state: State<'_, AppState>,
+    pair_id: String,
+    activity_id: String,
+    deadline: String,
+) -> Res<()> {
+    let who = actor(&*state.node.read().await)?;
+    let deadline = parse::date("Срок", &deadline)?;
+    change_pair(&state, &pair_id, "срок мероприятия", move |p| {
+        let a = p.activities.iter().find(|a| a.id == activity_id).ok_or(
+            nastavnik_core::DomainError::NotFound { what: "мероприятие", id: activity_id.clone() },
+        )?;
+        let input = ActivityInput {
+            title: a.title.clone(),
+            mentor_activity: a.mentor_activity.clone(),
+            expected_result: a.expected_result.clone(),
+            deadline,
+            responsible: a.responsible.clone(),
+        };
+        p.edit_activity(&who, &activity_id, input)
+    })
+    .await
+}
