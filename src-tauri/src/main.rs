@@ -87,6 +87,7 @@ fn main() {
             commands::joining::join,
             commands::sync::sync_status,
             commands::sync::revoke_device,
+            commands::sync::sync_now,
             commands::documents::export_document,
             commands::monitoring::record_scores,
             commands::monitoring::answer_survey,

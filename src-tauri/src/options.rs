@@ -65,6 +65,11 @@ impl Options {
             .iter()
             .map(|p| p.trim().parse::<PeerAddr>().map_err(|e| format!("--peer «{p}»: {e}")))
             .collect::<Result<_, _>>()?;
-        Ok(Options { data_dir, demo, today, online: Online { listen, peers, mdns, addr_file: None } })
+        Ok(Options {
+            data_dir,
+            demo,
+            today,
+            online: Online { listen, peers, mdns, addr_file: None, kick: Default::default() },
+        })
     }
 }

@@ -91,6 +91,12 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
         "the curator does not score"
     );
 
+    // Синхронизация on the mentee's device: online, and after "sync now" the pair's last sync is listed.
+    b.click("#nav-sync").await;
+    b.wait_for("#online-state", "online", |t| t.starts_with("В сети")).await;
+    b.click("#sync-now").await;
+    b.wait_for("table.sync-rows", "the pair's sync", |t| t.contains("пара") && t.contains("всё передано")).await;
+
     a.close().await;
     b.close().await;
 }

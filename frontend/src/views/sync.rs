@@ -27,9 +27,12 @@ pub fn sync() -> Html {
             submit("sync_status", NoArgs {}, error, move |v: SyncView| view.set(Some(v)));
         });
     }
-    let refresh = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| ctx.dispatch(Action::Changed))
+    let sync_now = {
+        let (ctx, error) = (ctx.clone(), error.clone());
+        Callback::from(move |_| {
+            let ctx = ctx.clone();
+            submit("sync_now", NoArgs {}, error.clone(), move |()| ctx.dispatch(Action::Changed));
+        })
     };
     let Some(v) = &*view else {
         return html! { <><FormError error={(*error).clone()} /><p class="loading">{ "Загрузка…" }</p></> };
@@ -45,7 +48,7 @@ pub fn sync() -> Html {
                 </p>
                 <p class="muted">{ format!("Идентификатор: {}", v.device_id) }</p>
                 if !v.address.is_empty() { <p class="muted">{ format!("Адрес: {}", v.address) }</p> }
-                <button id="sync-now" onclick={refresh}>{ "Обновить" }</button>
+                <button id="sync-now" onclick={sync_now}>{ "Синхронизировать сейчас" }</button>
             </div>
             <FormError error={(*error).clone()} />
             <div class="panel">

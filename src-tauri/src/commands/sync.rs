@@ -105,3 +105,15 @@ pub async fn revoke_device(state: State<'_, AppState>, device: String) -> Res<us
     nastavnik_node::server::refresh(&node).await;
     Ok(pairs.len())
 }
+
+/// "Синхронизировать сейчас": recompute who may get what and dial the known devices afresh.
+#[tauri::command]
+pub fn sync_now(state: State<'_, AppState>) -> Res<()> {
+    if !state.started.load(Ordering::SeqCst) {
+        return Err(crate::state::input(
+            "устройство не в сети: сначала создайте школу или подключитесь к ней",
+        ));
+    }
+    state.online.kick.notify_one();
+    Ok(())
+}

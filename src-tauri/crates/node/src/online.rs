@@ -21,6 +21,9 @@ pub struct Online {
     pub mdns: bool,
     /// Also write our address (`<id>@<ip:port>`) to this file.
     pub addr_file: Option<PathBuf>,
+    /// "Sync now": when notified, the share table is recomputed and the given peers are dialled
+    /// afresh at once instead of after their back-off.
+    pub kick: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// Stays online until `stop` resolves; returns our address. `on_address` is told the address
@@ -37,14 +40,17 @@ pub async fn run(
         .repo()
         .make_acceptor(url::Url::parse("iroh://listen").map_err(|e| NodeError::Net(e.to_string()))?)?;
     server::refresh(node).await;
-    let dialers: Vec<_> = opts
-        .peers
-        .iter()
-        .map(|p| {
-            node.repo()
-                .dial(samod::BackoffConfig::default(), net::IrohDialer::new(endpoint.clone(), p.clone()))
-        })
-        .collect::<Result<_, _>>()?;
+    let dial_all = || -> Result<Vec<_>, NodeError> {
+        opts.peers
+            .iter()
+            .map(|p| {
+                node.repo()
+                    .dial(samod::BackoffConfig::default(), net::IrohDialer::new(endpoint.clone(), p.clone()))
+                    .map_err(NodeError::from)
+            })
+            .collect()
+    };
+    let dialers = std::sync::Mutex::new(dial_all()?);
     crate::paths::write_atomic(&node.dir.root().join("address"), me.to_string().as_bytes(), 0o600)?;
     if let Some(file) = &opts.addr_file {
         crate::paths::write_atomic(file, me.to_string().as_bytes(), 0o644)?;
@@ -57,14 +63,28 @@ pub async fn run(
             None => std::future::pending().await,
         }
     };
+    let kicks = async {
+        loop {
+            opts.kick.notified().await;
+            server::refresh(node).await;
+            if let Ok(fresh) = dial_all()
+                && let Ok(mut current) = dialers.lock()
+            {
+                for d in std::mem::replace(&mut *current, fresh) {
+                    d.close();
+                }
+            }
+        }
+    };
     tokio::select! {
+        _ = kicks => {}
         _ = server::accept_loop(node, &endpoint, &acceptor) => {}
         _ = server::refresh_loop(node, Duration::from_secs(2)) => {}
         _ = server::log_connections(&acceptor) => {}
         _ = nearby => {}
         _ = stop => {}
     }
-    for d in dialers {
+    for d in dialers.into_inner().unwrap_or_default() {
         d.close();
     }
     endpoint.close().await;

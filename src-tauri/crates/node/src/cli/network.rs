@@ -72,6 +72,7 @@ pub async fn serve(ctx: &Ctx, args: ServeArgs) -> Result<Output, NodeError> {
         peers: peers(&args.peers)?,
         mdns: !args.no_mdns,
         addr_file: args.addr_file.clone(),
+        kick: Default::default(),
     };
     let me =
         nastavnik_node::online::run(&ctx.node, opts, |me| eprintln!("Устройство в сети: {me}"), shutdown())
