@@ -95,7 +95,12 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     b.click("#nav-sync").await;
     b.wait_for("#online-state", "online", |t| t.starts_with("В сети")).await;
     b.click("#sync-now").await;
-    b.wait_for("table.sync-rows", "the pair's sync", |t| t.contains("пара") && t.contains("всё передано")).await;
+    b.wait_for("table.sync-rows", "the pair's sync", |t| t.contains("пара") && t.contains("всё передано"))
+        .await;
+
+    // The curator's overview says how fresh the pair's data is: synced, with a time.
+    a.click("#nav-overview").await;
+    a.wait_for("td.synced", "a sync time", |t| t.contains(':')).await;
 
     a.close().await;
     b.close().await;

@@ -122,7 +122,7 @@ fn pairs(ctx: &Ctx, o: &SchoolOverview) -> Html {
         <div class="panel">
             <h2>{ "Пары" }</h2>
             <table class="pairs">
-                <thead><tr><th>{ "Пара" }</th><th>{ "Форма" }</th><th>{ "Статус" }</th><th>{ "План" }</th><th>{ "Встреч" }</th><th>{ "Последняя встреча" }</th></tr></thead>
+                <thead><tr><th>{ "Пара" }</th><th>{ "Форма" }</th><th>{ "Статус" }</th><th>{ "План" }</th><th>{ "Встреч" }</th><th>{ "Последняя встреча" }</th><th>{ "Данные получены" }</th></tr></thead>
                 <tbody>{ for o.pairs.iter().map(|p| {
                     let open = {
                         let (ctx, id) = (ctx.clone(), p.pair_id.clone());
@@ -141,6 +141,7 @@ fn pairs(ctx: &Ctx, o: &SchoolOverview) -> Html {
                             <td class="num">{ format!("{} из {}", p.plan.part, p.plan.whole) }</td>
                             <td class="num">{ p.meetings }</td>
                             <td>{ fresh }</td>
+                            <td class="synced">{ p.last_synced.clone().unwrap_or_else(|| "синхронизаций не было".into()) }</td>
                         </tr>
                     }
                 }) }</tbody>

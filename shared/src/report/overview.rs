@@ -125,6 +125,10 @@ pub struct PairRow {
     pub score_change: Option<ScoreChange>,
     /// Average satisfaction.
     pub satisfaction: Option<f64>,
+    /// When this device last synced the pair's document with another device (local time,
+    /// filled in by the app; `None`: never).
+    #[serde(default)]
+    pub last_synced: Option<String>,
     /// Members: (person id, name, role), from the index.
     #[serde(default)]
     pub members: Vec<(String, String, crate::vocab::MemberRole)>,

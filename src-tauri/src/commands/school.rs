@@ -76,8 +76,19 @@ pub async fn load_demo(state: State<'_, AppState>) -> Res<AppStatus> {
 pub async fn overview(state: State<'_, AppState>) -> Res<SchoolOverview> {
     let node = state.node.read().await;
     let s = school(&node).await?;
-    let (o, _) = nastavnik_node::curator::school_overview(&node, &s, state.today(), &mut |_, _| {})
+    let (mut o, _) = nastavnik_node::curator::school_overview(&node, &s, state.today(), &mut |_, _| {})
         .map_err(app_error)?;
+    // How fresh each pair's data is: the last sync of its document with any device.
+    let mut latest: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>> = Default::default();
+    for row in nastavnik_node::sync_state::SyncState::load(&node.dir).report(&node.dir.docs()) {
+        let at = latest.entry(row.sync.doc.clone()).or_insert(row.sync.last_synced);
+        *at = (*at).max(row.sync.last_synced);
+    }
+    for row in &mut o.pairs {
+        let doc = s.pair(&row.pair_id).map(|p| p.doc_id.clone()).unwrap_or_default();
+        row.last_synced =
+            latest.get(&doc).map(|t| t.with_timezone(&chrono::Local).format("%d.%m.%Y %H:%M").to_string());
+    }
     Ok(o)
 }
 

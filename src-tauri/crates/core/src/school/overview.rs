@@ -116,6 +116,7 @@ pub fn overview<'a>(
             }),
             score_change: summary.and_then(|s| s.score_change),
             satisfaction: summary.and_then(|s| s.satisfaction),
+            last_synced: None,
             members: pair
                 .members
                 .iter()
