@@ -23,7 +23,9 @@ pub fn build(package: &str, bin: &str) -> PathBuf {
         .env_clear()
         .envs(std::env::vars().filter(|(k, _)| keep.contains(&k.as_str())))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["build", "--quiet", "-p", package, "--bin", bin])
+        // The test profile: the dependencies `cargo test` has just built are reused, instead of
+        // building the whole graph (Tauri, iroh…) once more for the dev profile.
+        .args(["build", "--quiet", "--profile", "test", "-p", package, "--bin", bin])
         .status()
         .expect("cargo runs");
     assert!(status.success(), "building {bin} failed");
