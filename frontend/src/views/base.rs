@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::app::{Ctx, load};
 use super::person::PersonPanel;
-use super::widgets::{Choice, Field, FormError, options, submit};
+use super::widgets::{Choice, Field, FormError, options, setter, submit};
 use crate::ipc::NoArgs;
 use crate::state::Action;
 
@@ -76,14 +76,7 @@ fn add_person_form() -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
     let form = use_state(|| NewPersonForm { category: "teacher".into(), ..Default::default() });
     let error = use_state(|| None::<String>);
-    let set = |f: fn(&mut NewPersonForm, String)| {
-        let form = form.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*form).clone();
-            f(&mut next, v);
-            form.set(next);
-        })
-    };
+    let set = |f: fn(&mut NewPersonForm, String)| setter(&form, f);
     let save = {
         let (ctx, form, error) = (ctx.clone(), form.clone(), error.clone());
         Callback::from(move |e: SubmitEvent| {

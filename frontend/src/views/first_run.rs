@@ -6,7 +6,7 @@ use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
-use super::widgets::{Field, FormError, submit};
+use super::widgets::{Field, FormError, setter, submit};
 use crate::ipc::NoArgs;
 use crate::state::Action;
 
@@ -29,14 +29,7 @@ pub fn first_run() -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
     let form = use_state(SchoolForm::default);
     let error = use_state(|| None::<String>);
-    let set = |f: fn(&mut SchoolForm, String)| {
-        let form = form.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*form).clone();
-            f(&mut next, v);
-            form.set(next);
-        })
-    };
+    let set = |f: fn(&mut SchoolForm, String)| setter(&form, f);
     let create = {
         let (ctx, form, error) = (ctx.clone(), form.clone(), error.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -49,14 +42,7 @@ pub fn first_run() -> Html {
     };
     let joining = use_state(JoinForm::default);
     let join_error = use_state(|| None::<String>);
-    let set_join = |f: fn(&mut JoinForm, String)| {
-        let joining = joining.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*joining).clone();
-            f(&mut next, v);
-            joining.set(next);
-        })
-    };
+    let set_join = |f: fn(&mut JoinForm, String)| setter(&joining, f);
     let join = {
         let (ctx, joining, join_error) = (ctx.clone(), joining.clone(), join_error.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::app::Ctx;
 use super::pair::ViewProps;
-use super::widgets::{Choice, Field, FormError, TextArea, options, submit};
+use super::widgets::{Choice, Field, FormError, TextArea, options, setter, submit};
 use crate::state::Action;
 
 #[derive(Serialize)]
@@ -44,14 +44,7 @@ pub fn journal(p: &ViewProps) -> Html {
         ..Default::default()
     });
     let error = use_state(|| None::<String>);
-    let set = |f: fn(&mut NewMeetingForm, String)| {
-        let form = form.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*form).clone();
-            f(&mut next, v);
-            form.set(next);
-        })
-    };
+    let set = |f: fn(&mut NewMeetingForm, String)| setter(&form, f);
     let save = {
         let (ctx, form, error, pair_id) = (ctx.clone(), form.clone(), error.clone(), p.pair.pair_id.clone());
         Callback::from(move |e: SubmitEvent| {

@@ -11,7 +11,7 @@ use super::app::{Ctx, load};
 use super::documents::Documents;
 use super::journal::Journal;
 use super::results::Results;
-use super::widgets::{Field, FormError, options, submit};
+use super::widgets::{Field, FormError, options, setter, submit};
 use crate::state::{Action, PairTab, Screen};
 
 /// Which pair.
@@ -206,14 +206,7 @@ fn add_activity_form(p: &PairIdProps) -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
     let form = use_state(NewActivityForm::default);
     let error = use_state(|| None::<String>);
-    let set = |f: fn(&mut NewActivityForm, String)| {
-        let form = form.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*form).clone();
-            f(&mut next, v);
-            form.set(next);
-        })
-    };
+    let set = |f: fn(&mut NewActivityForm, String)| setter(&form, f);
     let save = {
         let (ctx, form, error, pair_id) = (ctx.clone(), form.clone(), error.clone(), p.pair_id.clone());
         Callback::from(move |e: SubmitEvent| {

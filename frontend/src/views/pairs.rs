@@ -8,7 +8,7 @@ use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
-use super::widgets::{Choice, Field, FormError, options, submit};
+use super::widgets::{Choice, Field, FormError, options, setter, submit};
 use crate::ipc::NoArgs;
 use crate::state::{Action, PairTab, Screen};
 
@@ -159,14 +159,7 @@ fn create_pair_form() -> Html {
             }
         });
     }
-    let set = |f: fn(&mut NewPairForm, String)| {
-        let form = form.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*form).clone();
-            f(&mut next, v);
-            form.set(next);
-        })
-    };
+    let set = |f: fn(&mut NewPairForm, String)| setter(&form, f);
     let people = |mentor: bool| {
         let mut o = vec![(String::new(), "— выберите —".to_string())];
         o.extend(

@@ -117,6 +117,16 @@ pub fn submit<A, R>(
     });
 }
 
+/// A callback that sets one field (`f`) of the form held in `form` to the text typed.
+pub fn setter<T: Clone + 'static>(form: &UseStateHandle<T>, f: fn(&mut T, String)) -> Callback<String> {
+    let form = form.clone();
+    Callback::from(move |v: String| {
+        let mut next = (*form).clone();
+        f(&mut next, v);
+        form.set(next);
+    })
+}
+
 /// A vocabulary as select options (code, Russian label).
 pub fn options<T: nastavnik_shared::Code + Copy>(
     all: &[T],
