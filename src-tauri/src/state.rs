@@ -101,18 +101,10 @@ pub async fn school(node: &Node) -> Res<SchoolDoc> {
 
 /// The document id of a pair this device has.
 pub async fn pair_doc(node: &Node, pair_id: &str) -> Res<String> {
-    let missing = || app_error(NodeError::Missing(format!("пара {pair_id} не найдена на этом устройстве")));
-    match &node.device {
-        Device::Curator { .. } => {
-            let s = school(node).await?;
-            let entry = s.pair(pair_id).map_err(|_| missing())?;
-            if entry.doc_id.is_empty() { Err(missing()) } else { Ok(entry.doc_id.clone()) }
-        }
-        Device::Member { pairs, .. } => {
-            pairs.iter().find(|(p, _)| p == pair_id).map(|(_, d)| d.clone()).ok_or_else(missing)
-        }
-        Device::New => Err(not_joined()),
+    if node.device == Device::New {
+        return Err(not_joined());
     }
+    node.pair_doc(pair_id).await.map_err(app_error)
 }
 
 /// A pair's document.

@@ -37,17 +37,7 @@ async fn school(node: &Node) -> Result<SchoolDoc, NodeError> {
 
 async fn pair(node: &Node, pair_id: Option<&str>, kind: &str) -> Result<PairDoc, NodeError> {
     let id = pair_id.ok_or_else(|| NodeError::Input(format!("{kind}: укажите пару")))?;
-    let doc = match &node.device {
-        Device::Curator { .. } => school(node).await?.pair(id)?.doc_id.clone(),
-        Device::Member { pairs, .. } => {
-            pairs.iter().find(|(p, _)| p == id).map(|(_, d)| d.clone()).unwrap_or_default()
-        }
-        Device::New => String::new(),
-    };
-    if doc.is_empty() {
-        return Err(NodeError::Missing(format!("пара {id} не найдена на этом устройстве")));
-    }
-    node.read(&doc).await
+    node.read(&node.pair_doc(id).await?).await
 }
 
 /// Generates document `kind` as of `today`.

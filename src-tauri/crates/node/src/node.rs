@@ -110,6 +110,23 @@ impl Node {
             .ok_or_else(|| NodeError::Missing(format!("документа {id} нет на этом устройстве")))
     }
 
+    /// The document id of a pair this device has: from the school's index on the curator's
+    /// device, from the pairs it was given on a member's.
+    pub async fn pair_doc(&self, pair_id: &str) -> Result<String, NodeError> {
+        let missing = || NodeError::Missing(format!("пара {pair_id} не найдена на этом устройстве"));
+        let doc = match &self.device {
+            Device::Curator { school_doc } => {
+                let school: nastavnik_core::school::SchoolDoc = self.read(school_doc).await?;
+                school.pair(pair_id).map_err(|_| missing())?.doc_id.clone()
+            }
+            Device::Member { pairs, .. } => {
+                pairs.iter().find(|(p, _)| p == pair_id).map(|(_, d)| d.clone()).unwrap_or_default()
+            }
+            Device::New => String::new(),
+        };
+        if doc.is_empty() { Err(missing()) } else { Ok(doc) }
+    }
+
     /// Reads a document as `T`.
     pub async fn read<T: Schema + Send + 'static>(&self, id: &str) -> Result<T, NodeError> {
         let handle = self.handle(id).await?;

@@ -59,18 +59,10 @@ impl Ctx {
 
     /// The document id of a pair this device knows.
     pub async fn pair_doc(&self, pair_id: &str) -> Result<String, NodeError> {
-        let missing = || NodeError::Missing(format!("пара {pair_id} не найдена на этом устройстве"));
-        match &self.node.device {
-            Device::Curator { .. } => {
-                let school = self.school().await?;
-                let entry = school.pair(pair_id).map_err(|_| missing())?;
-                if entry.doc_id.is_empty() { Err(missing()) } else { Ok(entry.doc_id.clone()) }
-            }
-            Device::Member { pairs, .. } => {
-                pairs.iter().find(|(p, _)| p == pair_id).map(|(_, d)| d.clone()).ok_or_else(missing)
-            }
-            Device::New => Err(not_joined()),
+        if self.node.device == Device::New {
+            return Err(not_joined());
         }
+        self.node.pair_doc(pair_id).await
     }
 }
 
