@@ -24,6 +24,11 @@ scripts/layering.sh
 step "wasm32 build of nastavnik-shared"
 cargo build -p nastavnik-shared --target wasm32-unknown-unknown --locked
 
+step "build (every binary and test, once, with the workspace's features)"
+# The same command as nastavnik_tests::cli::BUILD_ARGS: the tests that drive nastavnik-cli and the
+# app window then find them fresh instead of building the graph a second time.
+cargo build --profile test --workspace --bins --tests --locked
+
 step "tests"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -46,14 +46,15 @@ fn main() {
             let dir = DataDir::open(opts.data_dir.clone())?;
             // The window is the only writer of its folder while it is open, like `serve`.
             let guard = lock::acquire(&dir, lock::Use::Serve)?;
-            let mut node = tauri::async_runtime::block_on(Node::open(dir))?;
+            let clock = nastavnik_node::clock::Clock::from_today(opts.today);
+            let mut node = tauri::async_runtime::block_on(Node::open(dir, clock))?;
             if opts.demo && node.device == nastavnik_node::device::Device::New {
-                let now = options::now(opts.today);
+                let now = clock.now();
                 tauri::async_runtime::block_on(nastavnik_node::curator::store_demo(&mut node, now))?;
             }
             let state = state::AppState {
                 node: Arc::new(tokio::sync::RwLock::new(node)),
-                today: opts.today,
+                clock,
                 online: opts.online.clone(),
                 started: Default::default(),
                 watched: Default::default(),

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use nastavnik_node::net::PeerAddr;
 use nastavnik_node::online::Online;
 use nastavnik_node::paths::DataDir;
@@ -19,11 +19,6 @@ pub struct Options {
     pub today: Option<NaiveDate>,
     /// Network settings.
     pub online: Online,
-}
-
-/// Noon of the fixed day, or now.
-pub fn now(today: Option<NaiveDate>) -> DateTime<Utc> {
-    today.map_or_else(Utc::now, |d| d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc())
 }
 
 impl Options {

@@ -17,8 +17,8 @@ pub struct AppState {
     /// The node. Commands read it; only the first run (create a school, the demo) writes it,
     /// before the network task starts.
     pub node: Arc<RwLock<Node>>,
-    /// A fixed "today" (tests and demos); the clock otherwise.
-    pub today: Option<NaiveDate>,
+    /// The process's one clock, the node's (a copy reads the same time).
+    pub clock: nastavnik_node::clock::Clock,
     /// How to be online (listen address, peers, mDNS).
     pub online: nastavnik_node::online::Online,
     /// Whether the network task runs.
@@ -50,17 +50,14 @@ pub fn input(message: impl Into<String>) -> AppError {
 }
 
 impl AppState {
-    /// Now (noon of the fixed day when there is one).
+    /// Now, by the node's clock.
     pub fn now(&self) -> DateTime<Utc> {
-        match self.today {
-            Some(d) => d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc(),
-            None => Utc::now(),
-        }
+        self.clock.now()
     }
 
-    /// Today.
+    /// Today, by the node's clock.
     pub fn today(&self) -> NaiveDate {
-        self.now().date_naive()
+        self.clock.today()
     }
 }
 

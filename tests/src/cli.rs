@@ -9,11 +9,18 @@ use serde_json::Value;
 /// The `nastavnik-cli` binary, built once per test run (a no-op when it is fresh).
 pub fn binary() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
-    BIN.get_or_init(|| build("nastavnik-node", "nastavnik-cli"))
+    BIN.get_or_init(|| build("nastavnik-cli"))
 }
 
-/// Builds binary `bin` of `package` (a no-op when it is fresh) and returns its path.
-pub fn build(package: &str, bin: &str) -> PathBuf {
+/// The one cargo command that builds every binary the tests drive. `scripts/check.sh` runs the same
+/// command before `cargo test --workspace`, and it selects what that selects (the whole workspace,
+/// with its test targets, so dev-dependencies take part in feature unification): the graph is
+/// built once with one feature set, and this call only checks that it is fresh.
+pub const BUILD_ARGS: [&str; 7] =
+    ["build", "--profile", "test", "--workspace", "--bins", "--tests", "--locked"];
+
+/// Builds the workspace's binaries (a no-op when they are fresh) and returns the path of `bin`.
+pub fn build(bin: &str) -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     // A clean environment: the variables cargo sets for tests would make build scripts
     // rerun and rebuild half the graph.
@@ -23,9 +30,8 @@ pub fn build(package: &str, bin: &str) -> PathBuf {
         .env_clear()
         .envs(std::env::vars().filter(|(k, _)| keep.contains(&k.as_str())))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        // The test profile: the dependencies `cargo test` has just built are reused, instead of
-        // building the whole graph (Tauri, iroh…) once more for the dev profile.
-        .args(["build", "--quiet", "--profile", "test", "-p", package, "--bin", bin])
+        .args(BUILD_ARGS)
+        .arg("--quiet")
         .status()
         .expect("cargo runs");
     assert!(status.success(), "building {bin} failed");
@@ -145,7 +151,8 @@ impl Device {
         self.serve_with(&[])
     }
 
-    fn serve_with(&self, extra: &[&str]) -> Serving {
+    /// Starts `serve` on a loopback port with extra arguments (`--no-mdns` among them on the host network).
+    pub fn serve_with(&self, extra: &[&str]) -> Serving {
         let addr_file = self.dir.join(format!("serve-{}.addr", unique()));
         let mut args =
             vec!["serve", "--listen", "127.0.0.1:0", "--addr-file", addr_file.to_str().expect("utf-8 path")];

@@ -194,12 +194,17 @@ fn a_damaged_chunk_is_set_aside_and_the_rest_keeps_working() {
     // Write a stray, unreadable chunk into the pair's folder.
     let folder = c.dir.join("docs").join(&doc[..2]).join(&doc[2..]).join("incremental");
     assert!(folder.is_dir(), "{folder:?}");
-    std::fs::write(folder.join("0000deadbeef"), b"not automerge at all").unwrap();
+    let stray = folder.join("0000deadbeef");
+    std::fs::write(&stray, b"not automerge at all").unwrap();
+    // A read skips the chunk and leaves it where it is (reads write nothing)…
     let plan = c.ok(&["plan", "list", "--pair", &pair]);
     assert_eq!(plan[0]["title"], "Первое");
-    let status = c.ok(&["status"]);
-    assert_eq!(status["quarantined"].as_array().unwrap().len(), 1);
+    assert!(stray.exists(), "a reading command moved a file");
+    assert_eq!(c.ok(&["status"])["quarantined"].as_array().unwrap().len(), 0);
+    // …the folder's writer sets it aside.
     c.ok(&["plan", "add", "--pair", &pair, "--title", "Второе", "--deadline", "2026-10-02"]);
+    assert!(!stray.exists());
+    assert_eq!(c.ok(&["status"])["quarantined"].as_array().unwrap().len(), 1);
     assert_eq!(c.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len(), 2);
 }
 

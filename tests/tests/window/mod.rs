@@ -34,7 +34,7 @@ pub fn app_binary() -> PathBuf {
         dist.exists(),
         "frontend/dist is not built: run scripts/build-frontend.sh (scripts/check.sh does)"
     );
-    nastavnik_tests::cli::build("nastavnik", "nastavnik")
+    nastavnik_tests::cli::build("nastavnik")
 }
 
 impl Window {

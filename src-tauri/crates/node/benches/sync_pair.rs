@@ -21,7 +21,7 @@ use nastavnik_shared::vocab::{ActivityStatus, Form, Kind, MeetingFormat, Meeting
 async fn node(name: &str) -> Node {
     let dir = std::env::temp_dir().join(format!("nastavnik-bench-sync-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    Node::open(DataDir::open(dir).unwrap()).await.unwrap()
+    Node::open(DataDir::open(dir).unwrap(), nastavnik_node::clock::Clock::system()).await.unwrap()
 }
 
 fn allow(node: &Node, doc: &str, peer: &str) {

@@ -10,6 +10,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+
+use crate::clock::Clock;
 use futures::StreamExt;
 use iroh::Endpoint;
 use iroh::endpoint_info::UserData;
@@ -52,7 +54,7 @@ pub struct Discovery {
 
 impl Discovery {
     /// Advertises this endpoint with `role` and starts listening for others.
-    pub async fn start(endpoint: &Endpoint, role: &str) -> Result<Discovery, NodeError> {
+    pub async fn start(endpoint: &Endpoint, role: &str, clock: Clock) -> Result<Discovery, NodeError> {
         let net = |e: &dyn std::fmt::Display| NodeError::Net(format!("mDNS: {e}"));
         let mdns =
             MdnsAddressLookup::builder().service_name(SERVICE).build(endpoint.id()).map_err(|e| net(&e))?;
@@ -73,7 +75,7 @@ impl Discovery {
                         let Some(role) = role else { continue };
                         let id = endpoint_info.endpoint_id.to_string();
                         let addrs = endpoint_info.ip_addrs().copied().collect();
-                        map.insert(id.clone(), Nearby { id, role, addrs, seen: Utc::now() });
+                        map.insert(id.clone(), Nearby { id, role, addrs, seen: clock.now() });
                     }
                     DiscoveryEvent::Expired { endpoint_id } => {
                         map.remove(&endpoint_id.to_string());

@@ -31,6 +31,19 @@ impl Identity {
         }
     }
 
+    /// The device key for a reading command: the saved one, or — on a folder without one — a
+    /// key that lives only in memory (a read writes nothing).
+    pub fn load_or_ephemeral(dir: &DataDir) -> Result<Identity, NodeError> {
+        let path = dir.key_file();
+        match fs::read_to_string(&path) {
+            Ok(text) => Ok(Identity { secret: parse_key(text.trim())? }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(Identity { secret: SecretKey::generate() })
+            }
+            Err(e) => Err(NodeError::io(&path, e)),
+        }
+    }
+
     /// The secret key (for the network endpoint and for signing).
     pub fn secret(&self) -> &SecretKey {
         &self.secret

@@ -111,7 +111,7 @@ async fn redeem_with(
     let curator = match curator {
         Curator::At(peer) => peer,
         Curator::Nearby => {
-            let discovery = Discovery::start(endpoint, "member").await?;
+            let discovery = Discovery::start(endpoint, "member", node.clock).await?;
             let found = discovery.find(Duration::from_secs(10), 1, |n| n.role == "curator").await;
             found.first().and_then(|n| n.peer()).ok_or_else(|| {
                 NodeError::Missing(

@@ -6,12 +6,14 @@
 //!   [`device`] — whether this is the curator's device or a member's.
 //! * [`storage`] — crash-safe samod storage (atomic chunk writes, damaged chunks set aside);
 //!   [`node`] — the samod repository and typed access to documents through the core's operations.
+//! * [`clock`] — the one clock of a process (`--today` starts it on a given day).
 //! * [`access`] — the share policy: a pair's document goes to its members' devices and the
 //!   curator's; the school document to the curator's devices only.
 //!
 //! The binary `nastavnik-cli` (see `main.rs`) does everything a user can do, headless.
 
 pub mod access;
+pub mod clock;
 pub mod curator;
 pub mod device;
 pub mod discovery;

@@ -13,10 +13,10 @@ mod cli {
     pub mod school;
 }
 
-use chrono::{NaiveTime, Utc};
 use clap::Parser;
 use cli::args::{self, Cli, Command, SchoolCmd};
 use cli::context::{Ctx, Output};
+use nastavnik_node::clock::Clock;
 use nastavnik_node::lock;
 use nastavnik_node::paths::DataDir;
 use nastavnik_node::{Node, NodeError};
@@ -62,20 +62,18 @@ async fn run(args: Cli) -> Result<Output, NodeError> {
         Some(dir) => dir,
         None => DataDir::platform_default()?,
     };
-    let (now, today) = match &args.today {
-        Some(text) => {
-            let day = cli::parse::date("--today", text)?;
-            (day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()).and_utc(), day)
-        }
-        None => (Utc::now(), Utc::now().date_naive()),
-    };
+    let today = args.today.as_deref().map(|t| cli::parse::date("--today", t)).transpose()?;
     let dir = DataDir::open(root)?;
-    let _lock = match usage(&args.command) {
-        Some(usage) => Some(lock::acquire(&dir, usage)?),
-        None => None,
+    let clock = Clock::from_today(today);
+    let (node, _lock) = match usage(&args.command) {
+        Some(usage) => {
+            let lock = lock::acquire(&dir, usage)?;
+            (Node::open(dir, clock).await?, Some(lock))
+        }
+        // Reads take no lock and write nothing.
+        None => (Node::open_read_only(dir, clock).await?, None),
     };
-    let node = Node::open(dir).await?;
-    let mut ctx = Ctx { node, now, today };
+    let mut ctx = Ctx { node };
     let result = dispatch(&mut ctx, args.command).await;
     // Every change is on disk before we say it is saved.
     ctx.node.close().await?;
@@ -105,7 +103,7 @@ fn usage(command: &Command) -> Option<lock::Use> {
 async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Output, NodeError> {
     match command {
         Command::Device(args::DeviceCmd::Revoke { device }) => {
-            let pairs = nastavnik_node::trust::revoke(&ctx.node, &device, ctx.now).await?;
+            let pairs = nastavnik_node::trust::revoke(&ctx.node, &device, ctx.now()).await?;
             let text = format!("Доступ устройства {device} отозван; пар: {}", pairs.len());
             Ok(Output::new(text, serde_json::json!({ "device": device, "pairs": pairs })))
         }

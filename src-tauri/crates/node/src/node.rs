@@ -8,6 +8,7 @@ use nastavnik_core::{DomainError, Error};
 use samod::{DocHandle, DocumentId, PeerId, Repo};
 
 use crate::access::{Access, AccessPublisher, AccessTable};
+use crate::clock::Clock;
 use crate::device::Device;
 use crate::error::NodeError;
 use crate::identity::Identity;
@@ -22,6 +23,8 @@ pub struct Node {
     pub identity: Identity,
     /// The device's role.
     pub device: Device,
+    /// The process's one clock (see [`crate::clock`]).
+    pub clock: Clock,
     repo: Repo,
     access: AccessPublisher,
     storage: DurableStorage,
@@ -29,12 +32,30 @@ pub struct Node {
 }
 
 impl Node {
-    /// Opens the node in a data folder: loads (or creates) the device key and the documents.
-    pub async fn open(dir: DataDir) -> Result<Node, NodeError> {
+    /// Opens the node in a data folder for its writer (who holds the folder's lock): loads (or
+    /// creates) the device key and the documents. Every time the node needs comes from `clock`.
+    pub async fn open(dir: DataDir, clock: Clock) -> Result<Node, NodeError> {
         let (identity, _) = Identity::load_or_create(&dir)?;
+        let storage = DurableStorage::new(dir.docs(), dir.quarantine());
+        Node::start(dir, clock, identity, storage).await
+    }
+
+    /// Opens the node for a command that only reads: nothing it does reaches the disk (samod's
+    /// compaction of a loaded document stays in memory), so it cannot disturb the folder's writer.
+    pub async fn open_read_only(dir: DataDir, clock: Clock) -> Result<Node, NodeError> {
+        let identity = Identity::load_or_ephemeral(&dir)?;
+        let storage = DurableStorage::read_only(dir.docs());
+        Node::start(dir, clock, identity, storage).await
+    }
+
+    async fn start(
+        dir: DataDir,
+        clock: Clock,
+        identity: Identity,
+        storage: DurableStorage,
+    ) -> Result<Node, NodeError> {
         let device = Device::load(&dir)?;
         let (access, publisher) = Access::new(AccessTable::default());
-        let storage = DurableStorage::new(dir.docs(), dir.quarantine());
         let traffic = crate::traffic::Traffic::default();
         let repo = Repo::build_tokio()
             .with_storage(storage.clone())
@@ -43,7 +64,7 @@ impl Node {
             .with_share_policy(access)
             .load()
             .await;
-        Ok(Node { dir, identity, device, repo, access: publisher, storage, traffic })
+        Ok(Node { dir, identity, device, clock, repo, access: publisher, storage, traffic })
     }
 
     /// The samod repository (for the network layer).
@@ -158,11 +179,18 @@ impl Node {
         Ok(handle.with_document_async(f).await??)
     }
 
-    /// Stops the node after every pending write has reached the disk; fails if any write of
-    /// this session did not.
+    /// Tries the writes that failed again (the serve loop calls it); returns how many chunks
+    /// are still not on disk.
+    pub async fn flush(&self) -> usize {
+        let storage = self.storage.clone();
+        tokio::task::spawn_blocking(move || storage.flush_blocking()).await.unwrap_or(usize::MAX)
+    }
+
+    /// Stops the node after every pending write has reached the disk (a failed one is tried once
+    /// more); fails if any change of this session is still not on disk.
     pub async fn close(self) -> Result<(), NodeError> {
         self.repo.stop().await;
-        match self.storage.failed_writes() {
+        match self.flush().await {
             0 => Ok(()),
             n => Err(NodeError::Io(format!(
                 "не удалось записать на диск изменений: {n}; изменения не сохранены"

@@ -56,7 +56,8 @@ pub async fn run(
         crate::paths::write_atomic(file, me.to_string().as_bytes(), 0o644)?;
     }
     on_address(&me);
-    let discovery = if opts.mdns { Some(Discovery::start(&endpoint, node.role()).await?) } else { None };
+    let discovery =
+        if opts.mdns { Some(Discovery::start(&endpoint, node.role(), node.clock).await?) } else { None };
     let nearby = async {
         match &discovery {
             Some(d) => server::dial_nearby(node, &endpoint, d).await,

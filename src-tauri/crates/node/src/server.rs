@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use chrono::Utc;
 use iroh::Endpoint;
 use iroh::endpoint::Connection;
 use nastavnik_core::pair::{Actor, PairDoc};
@@ -98,15 +97,21 @@ pub async fn dial_nearby(node: &Node, endpoint: &Endpoint, discovery: &crate::di
     }
 }
 
-/// Every `period`: recomputes the share table (grants arrive inside synced documents) and
-/// records which documents are in sync with which connected peer.
+/// Every `period`: recomputes the share table (grants arrive inside synced documents), records
+/// which documents are in sync with which connected peer, and tries failed writes again.
 pub async fn refresh_loop(node: &Node, period: Duration) {
     let mut state = crate::sync_state::SyncState::load(&node.dir);
     loop {
         refresh(node).await;
-        state.observe(node.repo(), Utc::now());
+        state.observe(node.repo(), node.clock.now());
         if let Err(e) = state.save(&node.dir) {
             tracing::warn!("не удалось сохранить состояние синхронизации: {e}");
+        }
+        match node.flush().await {
+            0 => {}
+            n => tracing::error!(
+                "на диск не записано фрагментов документов: {n}; новая попытка через {period:?}"
+            ),
         }
         tokio::time::sleep(period).await;
     }
@@ -143,7 +148,7 @@ async fn grant(node: &Node, device: &str, code: &str) -> Result<RedeemResponse, 
     let Device::Curator { school_doc } = &node.device else {
         return Err(NodeError::Input("это не устройство куратора".into()));
     };
-    let now = Utc::now();
+    let now = node.clock.now();
     let mut invites = invite::load(&node.dir)?;
     let at = invite::find_usable(&invites, code, now).map_err(NodeError::Input)?;
     let school: SchoolDoc = node.read(school_doc).await?;

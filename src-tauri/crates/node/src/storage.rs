@@ -6,34 +6,104 @@
 //! * A chunk that cannot be read as automerge data (a damaged disk, a stray file) is moved to
 //!   `quarantine/` with a log line instead of breaking its document; the document loads from the
 //!   remaining chunks, and the other documents are untouched.
+//! * A write that fails is retried, kept in memory until it lands ([`pending`]), and counted as
+//!   unsaved until then — never reported as saved; deletions of its document wait for it.
+//! * A reading process opens the storage [`read only`](DurableStorage::read_only): it loads, and
+//!   writes, deletes, sweeps and sets aside nothing. Only the folder's writer (who holds its lock)
+//!   touches the files, so a read can neither harm a running `serve` nor fail beside another read.
+
+pub mod pending;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use samod::storage::{Storage, StorageKey};
 
 use crate::paths::write_atomic;
+use pending::{Delete, Pending};
 
 /// samod storage in a folder, crash-safe (see the module docs).
 #[derive(Debug, Clone)]
 pub struct DurableStorage {
     root: PathBuf,
     quarantine: PathBuf,
-    failed_writes: Arc<AtomicUsize>,
+    writable: bool,
+    pending: Arc<Mutex<Pending>>,
 }
 
+/// How often a failing write is tried before it is kept for later, and the pause between tries.
+const TRIES: [Duration; 3] = [Duration::ZERO, Duration::from_millis(50), Duration::from_millis(250)];
+
 impl DurableStorage {
-    /// Storage in `root`, setting unreadable chunks aside in `quarantine`.
+    /// Storage in `root` for the folder's writer, setting unreadable chunks aside in `quarantine`.
     pub fn new(root: PathBuf, quarantine: PathBuf) -> DurableStorage {
-        DurableStorage { root, quarantine, failed_writes: Arc::default() }
+        DurableStorage { root, quarantine, writable: true, pending: Arc::default() }
     }
 
-    /// How many writes failed since this storage was opened. samod cannot be told that a write
-    /// failed, so the node checks this before it reports a change as saved.
-    pub fn failed_writes(&self) -> usize {
-        self.failed_writes.load(Ordering::SeqCst)
+    /// Storage in `root` for a reading process: changes stay in memory, the folder is untouched.
+    pub fn read_only(root: PathBuf) -> DurableStorage {
+        DurableStorage { quarantine: root.clone(), root, writable: false, pending: Arc::default() }
+    }
+
+    /// How many chunks are not on disk yet (their writes failed and wait for another try).
+    /// samod cannot be told that a write failed, so the node checks this before it reports a
+    /// change as saved.
+    pub fn unsaved(&self) -> usize {
+        self.lock().unsaved()
+    }
+
+    /// Tries the waiting writes again, then the deletions that waited for them; returns how many
+    /// chunks are still not on disk.
+    pub fn flush_blocking(&self) -> usize {
+        let writes = self.lock().writes(); // the guard must not live through the loop
+        for (path, data) in writes {
+            if write_atomic(&path, &data, 0o600).is_ok() {
+                self.lock().written(&path);
+            }
+        }
+        let ready = self.lock().ready_deletes(|p| self.doc_dir(p));
+        for path in ready {
+            let _ = std::fs::remove_file(path);
+        }
+        self.unsaved()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Pending> {
+        self.pending.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The folder of the document a chunk path belongs to (`root/ab/cdef…`).
+    fn doc_dir(&self, path: &Path) -> PathBuf {
+        let rel = path.strip_prefix(&self.root).unwrap_or(path);
+        self.root.join(rel.components().take(2).collect::<PathBuf>())
+    }
+
+    fn put_blocking(&self, path: PathBuf, data: Vec<u8>) {
+        let mut error = String::new();
+        for pause in TRIES {
+            std::thread::sleep(pause);
+            match write_atomic(&path, &data, 0o600) {
+                Ok(()) => {
+                    self.lock().written(&path);
+                    if self.unsaved() > 0 {
+                        self.flush_blocking(); // the disk works again: the waiting writes too
+                    }
+                    return;
+                }
+                Err(e) => error = e.to_string(),
+            }
+        }
+        tracing::error!("не удалось сохранить документ (изменение ждёт в памяти новой попытки): {error}");
+        self.lock().keep(path, data);
+    }
+
+    fn delete_blocking(&self, path: PathBuf) {
+        let doc = self.doc_dir(&path);
+        if self.lock().delete(&path, &doc) == Delete::Now {
+            let _ = std::fs::remove_file(path);
+        }
     }
 
     fn path(&self, key: &StorageKey) -> PathBuf {
@@ -79,7 +149,7 @@ impl DurableStorage {
                 let Some(name) = entry.file_name().to_str().map(str::to_string) else { continue };
                 let path = entry.path();
                 if name.starts_with('.') && name.ends_with(".tmp") {
-                    if is_stale_temp(&name) {
+                    if self.writable && is_stale_temp(&name) {
                         let _ = std::fs::remove_file(&path); // a write a crash interrupted
                     }
                     continue;
@@ -90,7 +160,11 @@ impl DurableStorage {
                     stack.push((path, child));
                 } else if let Ok(data) = std::fs::read(&path) {
                     if is_chunk(&child) && !readable(&data) {
-                        self.set_aside(&path, "не читается как данные automerge");
+                        if self.writable {
+                            self.set_aside(&path, "не читается как данные automerge");
+                        } else {
+                            tracing::warn!("повреждённый фрагмент документа {} пропущен", path.display());
+                        }
                         continue;
                     }
                     out.insert(child, data);
@@ -101,11 +175,17 @@ impl DurableStorage {
     }
 }
 
-/// A temporary file left by another (dead) process: `.<name>.<pid>-<n>.tmp`. Our own are
-/// writes in flight.
+/// A temporary file left by a dead process: `.<name>.<pid>-<n>.tmp`. Our own are writes in
+/// flight, and so are those of any process still alive (only the folder's writer sweeps, but a
+/// write of a process that has just lost the lock may still be renamed into place).
 fn is_stale_temp(name: &str) -> bool {
     let pid = name.trim_end_matches(".tmp").rsplit('.').next().and_then(|s| s.split('-').next());
-    pid.and_then(|p| p.parse::<u32>().ok()).is_none_or(|p| p != std::process::id())
+    pid.and_then(|p| p.parse::<u32>().ok()).is_none_or(|p| p != std::process::id() && !alive(p))
+}
+
+/// Whether a process runs (Linux: its `/proc` entry; elsewhere assumed, so nothing is swept).
+fn alive(pid: u32) -> bool {
+    if cfg!(target_os = "linux") { Path::new("/proc").join(pid.to_string()).exists() } else { true }
 }
 
 /// Whether bytes parse as automerge chunks. `load_incremental` into an empty document is
@@ -134,24 +214,20 @@ impl Storage for DurableStorage {
     }
 
     fn put(&self, key: StorageKey, data: Vec<u8>) -> impl Future<Output = ()> + Send {
-        let path = self.path(&key);
-        let failed = self.failed_writes.clone();
+        let (this, path) = (self.clone(), self.path(&key));
         async move {
-            let written = tokio::task::spawn_blocking(move || write_atomic(&path, &data, 0o600)).await;
-            let error = match written {
-                Ok(Ok(())) => return,
-                Ok(Err(e)) => e.to_string(),
-                Err(e) => e.to_string(),
-            };
-            failed.fetch_add(1, Ordering::SeqCst);
-            tracing::error!("не удалось сохранить документ: {error}");
+            if this.writable {
+                let _ = tokio::task::spawn_blocking(move || this.put_blocking(path, data)).await;
+            }
         }
     }
 
     fn delete(&self, key: StorageKey) -> impl Future<Output = ()> + Send {
-        let path = self.path(&key);
+        let (this, path) = (self.clone(), self.path(&key));
         async move {
-            let _ = tokio::task::spawn_blocking(move || std::fs::remove_file(path)).await;
+            if this.writable {
+                let _ = tokio::task::spawn_blocking(move || this.delete_blocking(path)).await;
+            }
         }
     }
 }
@@ -182,9 +258,13 @@ mod tests {
     }
 
     #[test]
-    fn temp_files_of_other_processes_are_stale() {
-        assert!(is_stale_temp(".abc.1.2-0.tmp") || std::process::id() == 2);
+    fn temp_files_of_dead_processes_are_stale_of_live_ones_not() {
+        let mut child = std::process::Command::new("sleep").arg("5").spawn().unwrap();
+        assert!(!is_stale_temp(&format!(".abc.{}-0.tmp", child.id())), "a live process's write in flight");
         assert!(!is_stale_temp(&format!(".abc.{}-7.tmp", std::process::id())));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(is_stale_temp(&format!(".abc.{}-0.tmp", child.id())), "its process is gone");
         assert!(is_stale_temp(".weird.tmp"));
     }
 }

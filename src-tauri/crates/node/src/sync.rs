@@ -116,7 +116,7 @@ pub async fn sync_once(
             if synced && let Some(h) = &handle {
                 let heads: Vec<String> =
                     h.with_document(|d| d.get_heads()).iter().map(|x| x.to_string()).collect();
-                state.record(&doc, peer, heads, chrono::Utc::now());
+                state.record(&doc, peer, heads, node.clock.now());
             }
             report.push(DocSync { doc: doc.clone(), peer: peer.clone(), synced });
         }

@@ -144,7 +144,7 @@ pub async fn accept_grants(
         if !genuine || !node.has_local(&doc) {
             continue;
         }
-        let now = Utc::now();
+        let now = node.clock.now();
         let new = node
             .change(
                 &doc,
@@ -206,7 +206,8 @@ mod tests {
         let root = std::env::temp_dir().join(format!("nastavnik-present-{}", std::process::id()));
         let (curator, _) = Identity::load_or_create(&DataDir::open(root.join("c")).unwrap()).unwrap();
         let (stranger, _) = Identity::load_or_create(&DataDir::open(root.join("s")).unwrap()).unwrap();
-        let mut node = Node::open(DataDir::open(root.join("m")).unwrap()).await.unwrap();
+        let mut node =
+            Node::open(DataDir::open(root.join("m")).unwrap(), crate::clock::Clock::system()).await.unwrap();
         let members = vec![
             NewMember { person_id: "a".into(), name: "А".into(), role: MemberRole::Mentor },
             NewMember { person_id: "b".into(), name: "Б".into(), role: MemberRole::Mentee },

@@ -26,13 +26,19 @@ impl Output {
 pub struct Ctx {
     /// The node of this device.
     pub node: Node,
-    /// Now.
-    pub now: DateTime<Utc>,
-    /// Today.
-    pub today: NaiveDate,
 }
 
 impl Ctx {
+    /// Now, by the node's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.node.clock.now()
+    }
+
+    /// Today, by the node's clock.
+    pub fn today(&self) -> NaiveDate {
+        self.node.clock.today()
+    }
+
     /// Who acts from this device.
     pub fn actor(&self) -> Result<Actor, NodeError> {
         match &self.node.device {

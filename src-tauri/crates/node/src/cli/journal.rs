@@ -15,7 +15,7 @@ use super::parse;
 /// `plan …`.
 pub async fn plan(ctx: &Ctx, cmd: PlanCmd) -> Result<Output, NodeError> {
     let actor = ctx.actor()?;
-    let (now, today) = (ctx.now, ctx.today);
+    let (now, today) = (ctx.now(), ctx.today());
     match cmd {
         PlanCmd::Add { pair, title, deadline, mentor_activity, result, responsible } => {
             let input = ActivityInput {
@@ -101,7 +101,7 @@ pub async fn plan(ctx: &Ctx, cmd: PlanCmd) -> Result<Output, NodeError> {
 /// `meeting …`.
 pub async fn meeting(ctx: &Ctx, cmd: MeetingCmd) -> Result<Output, NodeError> {
     let actor = ctx.actor()?;
-    let now = ctx.now;
+    let now = ctx.now();
     match cmd {
         MeetingCmd::Add { pair, meeting_type, date, format, topic } => {
             let input = MeetingInput {
@@ -169,10 +169,10 @@ pub async fn monitoring(ctx: &Ctx, args: MonitoringArgs) -> Result<Output, NodeE
     let rater = parse::code("--rater", &args.rater, Rater::ALL)?;
     let scores = args.scores.iter().map(|s| parse::score(s)).collect::<Result<Vec<_>, _>>()?;
     let doc = ctx.pair_doc(&args.pair).await?;
-    let (today, mentee) = (ctx.today, args.mentee.clone());
+    let (today, mentee) = (ctx.today(), args.mentee.clone());
     let count = scores.len();
     ctx.node
-        .change(&doc, ctx.now, "мониторинг", move |p: &mut PairDoc| {
+        .change(&doc, ctx.now(), "мониторинг", move |p: &mut PairDoc| {
             p.record_scores(&actor, stage, &mentee, rater, &scores, today)
         })
         .await?;

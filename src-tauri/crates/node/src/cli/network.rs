@@ -25,7 +25,7 @@ pub async fn invite(ctx: &mut Ctx, cmd: InviteCmd) -> Result<Output, NodeError> 
     match cmd {
         InviteCmd::Create { person, hours } => {
             let school = ctx.school().await?;
-            let issued = joining::create_invite(&ctx.node, &school, &person, hours, ctx.now)?;
+            let issued = joining::create_invite(&ctx.node, &school, &person, hours, ctx.now())?;
             let text = format!(
                 "Приглашение для {}: код {} (действует {hours} ч, один раз)\nДля QR-кода: {}",
                 issued.name, issued.code, issued.payload
@@ -101,7 +101,7 @@ pub async fn sync(ctx: &Ctx, args: SyncArgs) -> Result<Output, NodeError> {
     let endpoint = net::bind(&ctx.node.identity, any_port()).await?;
     server::refresh(&ctx.node).await;
     if peers.is_empty() {
-        let discovery = Discovery::start(&endpoint, ctx.node.role()).await?;
+        let discovery = Discovery::start(&endpoint, ctx.node.role(), ctx.node.clock).await?;
         let relevant = ctx.node.relevant_devices();
         let found = discovery
             .find(Duration::from_secs(args.discover), relevant.len(), |n| relevant.contains(&n.id))

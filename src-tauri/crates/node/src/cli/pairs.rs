@@ -17,7 +17,7 @@ pub async fn pair(ctx: &Ctx, cmd: PairCmd) -> Result<Output, NodeError> {
         PairCmd::Suggest { mentee, form } => {
             let form = parse::code("--form", &form, Form::ALL)?;
             let school = ctx.school().await?;
-            let ranked = school.suggest_mentors(&mentee, form, ctx.today)?;
+            let ranked = school.suggest_mentors(&mentee, form, ctx.today())?;
             let who = school.person(&mentee)?.name.clone();
             let mut text = format!("Кандидаты в наставники для {who} («{form}»):\n");
             if ranked.is_empty() {
@@ -33,10 +33,10 @@ pub async fn pair(ctx: &Ctx, cmd: PairCmd) -> Result<Output, NodeError> {
         }
         PairCmd::Status { pair, status } => {
             let status = parse::code("--status", &status, PairStatus::ALL)?;
-            let today = ctx.today;
+            let today = ctx.today();
             let id = pair.clone();
             ctx.node
-                .change(&ctx.school_doc()?, ctx.now, "статус пары", move |s: &mut SchoolDoc| {
+                .change(&ctx.school_doc()?, ctx.now(), "статус пары", move |s: &mut SchoolDoc| {
                     s.set_pair_status(&id, status, today)
                 })
                 .await?;
@@ -62,7 +62,7 @@ async fn create(ctx: &Ctx, args: PairArgs) -> Result<Output, NodeError> {
         period_months: args.months,
     };
     let school_doc = ctx.school_doc()?;
-    let now = ctx.now;
+    let now = ctx.now();
     // The index entry and the pair's first state are made in one school change; the pair's
     // document is created right after, and its id recorded in the index.
     let pair =

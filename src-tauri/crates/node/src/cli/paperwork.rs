@@ -33,7 +33,7 @@ pub async fn export(
     number: Option<&str>,
     out: &Path,
 ) -> Result<Output, NodeError> {
-    let rendered = nastavnik_node::documents::render(&ctx.node, kind, pair, number, ctx.today).await?;
+    let rendered = nastavnik_node::documents::render(&ctx.node, kind, pair, number, ctx.today()).await?;
     save(out, &rendered.bytes)
 }
 
@@ -46,12 +46,12 @@ pub async fn order(
     out: &Path,
 ) -> Result<Output, NodeError> {
     let date = parse::date("--date", date)?;
-    let (number_owned, named, today) = (number.to_string(), pairs.to_vec(), ctx.today);
+    let (number_owned, named, today) = (number.to_string(), pairs.to_vec(), ctx.today());
     let fixed = ctx
         .node
         .change(
             &ctx.school_doc()?,
-            ctx.now,
+            ctx.now(),
             "приказ о закреплении пар",
             move |s: &mut SchoolDoc| s.fix_pairs_by_order(&number_owned, date, &named, today),
         )
@@ -116,7 +116,7 @@ pub async fn import(ctx: &Ctx, base: &str, file: &Path, apply: bool) -> Result<O
     let bytes = std::fs::read(file)
         .map_err(|e| NodeError::Input(format!("не удалось открыть файл {}: {e}", file.display())))?;
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let preview = import::preview(base, &name, &bytes, &ctx.school().await?, ctx.today).map_err(failed)?;
+    let preview = import::preview(base, &name, &bytes, &ctx.school().await?, ctx.today()).map_err(failed)?;
     let text = describe(&preview);
     if !apply {
         let text = format!(
@@ -129,10 +129,10 @@ pub async fn import(ctx: &Ctx, base: &str, file: &Path, apply: bool) -> Result<O
             "{text}Ничего не загружено: исправьте строки с ошибками и повторите."
         )));
     }
-    let today = ctx.today;
+    let today = ctx.today();
     let added = ctx
         .node
-        .change(&ctx.school_doc()?, ctx.now, "загрузка базы", move |s: &mut SchoolDoc| {
+        .change(&ctx.school_doc()?, ctx.now(), "загрузка базы", move |s: &mut SchoolDoc| {
             // Checked again on the document as it is now, inside the one change.
             let fresh =
                 import::preview(base, &name, &bytes, s, today).map_err(|e| DomainError::Conflict(e.0))?;

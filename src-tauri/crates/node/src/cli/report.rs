@@ -20,7 +20,7 @@ pub async fn school_overview(ctx: &Ctx) -> Result<(SchoolOverview, CacheStats), 
             eprintln!("Прочитано пар: {done} из {total}");
         }
     };
-    nastavnik_node::curator::school_overview(&ctx.node, &school, ctx.today, &mut progress)
+    nastavnik_node::curator::school_overview(&ctx.node, &school, ctx.today(), &mut progress)
 }
 
 /// `overview`: reads every pair's summary and computes the school overview for today.
@@ -87,7 +87,7 @@ pub async fn roadmap(ctx: &Ctx, cmd: super::args::RoadmapCmd) -> Result<Output, 
             ctx.node
                 .change(
                     &ctx.school_doc()?,
-                    ctx.now,
+                    ctx.now(),
                     "дорожная карта",
                     move |s: &mut SchoolDoc| s.set_roadmap_status(&id, status),
                 )
@@ -100,7 +100,7 @@ pub async fn roadmap(ctx: &Ctx, cmd: super::args::RoadmapCmd) -> Result<Output, 
             for stage in RoadmapStage::ALL {
                 text.push_str(&format!("{}. {}\n", stage.number(), stage.label()));
                 for item in school.roadmap.iter().filter(|i| *i.stage == *stage) {
-                    let late = if *item.status != RoadmapStatus::Done && *item.deadline < ctx.today {
+                    let late = if *item.status != RoadmapStatus::Done && *item.deadline < ctx.today() {
                         " — ПРОСРОЧЕНО"
                     } else {
                         ""

@@ -43,10 +43,10 @@ pub async fn create_school(
         name,
         head_name: head,
         curator_name: curator,
-        year_start: nastavnik_core::demo::school_year_start(ctx.today),
+        year_start: nastavnik_core::demo::school_year_start(ctx.today()),
     };
-    let school = SchoolDoc::new(new, ctx.now)?;
-    let doc_id = ctx.node.create(&school, ctx.now).await?;
+    let school = SchoolDoc::new(new, ctx.now())?;
+    let doc_id = ctx.node.create(&school, ctx.now()).await?;
     ctx.node.set_device(Device::Curator { school_doc: doc_id.clone() })?;
     let text = format!("Школа создана: {}\nЭто устройство — устройство куратора.", school.school.name);
     Ok(Output::new(
@@ -68,7 +68,7 @@ pub async fn person(ctx: &Ctx, cmd: PersonCmd) -> Result<Output, NodeError> {
             let mut text = String::from("База наставников и наставляемых:\n");
             let mut rows = Vec::new();
             for p in &school.people {
-                let consent = if p.has_consent(ctx.today) {
+                let consent = if p.has_consent(ctx.today()) {
                     "согласие есть"
                 } else {
                     "нет согласия"
@@ -79,7 +79,7 @@ pub async fn person(ctx: &Ctx, cmd: PersonCmd) -> Result<Output, NodeError> {
                 ));
                 rows.push(json!({
                     "id": p.id, "name": p.name, "category": *p.category, "subjectOrClass": p.subject_or_class,
-                    "birthYear": p.birth_year, "teachingYears": p.teaching_years, "consent": p.has_consent(ctx.today),
+                    "birthYear": p.birth_year, "teachingYears": p.teaching_years, "consent": p.has_consent(ctx.today()),
                 }));
             }
             Ok(Output::new(text, json!(rows)))
@@ -88,12 +88,12 @@ pub async fn person(ctx: &Ctx, cmd: PersonCmd) -> Result<Output, NodeError> {
 }
 
 async fn request(ctx: &Ctx, person: String, text: String) -> Result<Output, NodeError> {
-    let (today, id) = (ctx.today, parse::new_id("req"));
+    let (today, id) = (ctx.today(), parse::new_id("req"));
     let request_id = id.clone();
     ctx.node
         .change(
             &ctx.school_doc()?,
-            ctx.now,
+            ctx.now(),
             "запрос наставляемого",
             move |s: &mut SchoolDoc| s.add_mentee_request(&request_id, &person, &text, today),
         )
@@ -112,9 +112,12 @@ async fn mentor_profile(
     let input = MentorProfileInput { competencies, capacity, forms };
     let who = person.clone();
     ctx.node
-        .change(&ctx.school_doc()?, ctx.now, "анкета наставника", move |s: &mut SchoolDoc| {
-            s.set_mentor_profile(&who, input)
-        })
+        .change(
+            &ctx.school_doc()?,
+            ctx.now(),
+            "анкета наставника",
+            move |s: &mut SchoolDoc| s.set_mentor_profile(&who, input),
+        )
         .await?;
     Ok(Output::new("Анкета наставника сохранена", json!({ "person": person })))
 }
@@ -129,9 +132,9 @@ async fn add_person(ctx: &Ctx, args: PersonArgs) -> Result<Output, NodeError> {
         birth_year: args.birth_year,
         teaching_years: args.teaching_years,
     };
-    let (today, person_id) = (ctx.today, id.clone());
+    let (today, person_id) = (ctx.today(), id.clone());
     ctx.node
-        .change(&ctx.school_doc()?, ctx.now, "человек в базе", move |s: &mut SchoolDoc| {
+        .change(&ctx.school_doc()?, ctx.now(), "человек в базе", move |s: &mut SchoolDoc| {
             s.add_person(&person_id, input, today)
         })
         .await?;
@@ -142,10 +145,10 @@ async fn add_person(ctx: &Ctx, args: PersonArgs) -> Result<Output, NodeError> {
 pub async fn consent(ctx: &Ctx, args: ConsentArgs) -> Result<Output, NodeError> {
     let giver = parse::code("--giver", &args.giver, ConsentGiver::ALL)?;
     let signed_on = parse::date("--date", &args.date)?;
-    let (today, id) = (ctx.today, parse::new_id("consent"));
+    let (today, id) = (ctx.today(), parse::new_id("consent"));
     let consent_id = id.clone();
     ctx.node
-        .change(&ctx.school_doc()?, ctx.now, "согласие", move |s: &mut SchoolDoc| {
+        .change(&ctx.school_doc()?, ctx.now(), "согласие", move |s: &mut SchoolDoc| {
             s.record_consent(&args.person, &consent_id, giver, &args.signed_by, signed_on, today)
         })
         .await?;
@@ -155,6 +158,7 @@ pub async fn consent(ctx: &Ctx, args: ConsentArgs) -> Result<Output, NodeError> 
 /// `demo`: the demo school of `nastavnik_core::demo`, stored on this (new) device as the
 /// curator's, ready to explore with every other command.
 pub async fn demo(ctx: &mut Ctx) -> Result<Output, NodeError> {
-    nastavnik_node::curator::store_demo(&mut ctx.node, ctx.now).await?;
+    let now = ctx.now();
+    nastavnik_node::curator::store_demo(&mut ctx.node, now).await?;
     super::report::overview(ctx).await
 }
