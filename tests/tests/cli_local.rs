@@ -296,3 +296,38 @@ fn the_roadmap_of_the_seeds_is_there_to_tick_off() {
     assert_eq!(c.run(&["roadmap", "status", "--item", "rm-1.1", "--status", "finished"]).code, 2);
     assert_eq!(c.run(&["roadmap", "status", "--item", "rm-99", "--status", "done"]).code, 2);
 }
+
+fn files(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if e.path().is_dir() {
+                stack.push(e.path());
+            } else {
+                out.push(e.path().display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn reads_in_parallel_all_succeed_and_leave_the_documents_untouched() {
+    let (c, pair, _, _) = school_with_pair("reads");
+    for i in 0..12 {
+        c.ok(&["plan", "add", "--pair", &pair, "--title", &format!("М{i}"), "--deadline", "2026-10-01"]);
+    }
+    let before = files(&c.dir.join("docs"));
+    let failures: usize = std::thread::scope(|s| {
+        let loops: Vec<_> = (0..3)
+            .map(|_| {
+                s.spawn(|| (0..8).filter(|_| c.run(&["plan", "list", "--pair", &pair]).code != 0).count())
+            })
+            .collect();
+        loops.into_iter().map(|l| l.join().unwrap()).sum()
+    });
+    assert_eq!(failures, 0, "a read failed beside another read");
+    assert_eq!(files(&c.dir.join("docs")), before, "a read changed the documents on disk");
+}
