@@ -19,27 +19,26 @@ impl Identity {
     /// Loads the device key, creating it if this is the first run. Returns the identity and
     /// whether it was just created.
     pub fn load_or_create(dir: &DataDir) -> Result<(Identity, bool), NodeError> {
-        let path = dir.key_file();
-        match fs::read_to_string(&path) {
-            Ok(text) => Ok((Identity { secret: parse_key(text.trim())? }, false)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                let secret = SecretKey::generate();
-                write_atomic(&path, hex(&secret.to_bytes()).as_bytes(), 0o600)?;
-                Ok((Identity { secret }, true))
-            }
-            Err(e) => Err(NodeError::io(&path, e)),
+        if let Some(saved) = Identity::load(dir)? {
+            return Ok((saved, false));
         }
+        let secret = SecretKey::generate();
+        write_atomic(&dir.key_file(), hex(&secret.to_bytes()).as_bytes(), 0o600)?;
+        Ok((Identity { secret }, true))
     }
 
     /// The device key for a reading command: the saved one, or — on a folder without one — a
     /// key that lives only in memory (a read writes nothing).
     pub fn load_or_ephemeral(dir: &DataDir) -> Result<Identity, NodeError> {
+        Ok(Identity::load(dir)?.unwrap_or_else(|| Identity { secret: SecretKey::generate() }))
+    }
+
+    /// The saved device key, if the folder has one.
+    fn load(dir: &DataDir) -> Result<Option<Identity>, NodeError> {
         let path = dir.key_file();
         match fs::read_to_string(&path) {
-            Ok(text) => Ok(Identity { secret: parse_key(text.trim())? }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Ok(Identity { secret: SecretKey::generate() })
-            }
+            Ok(text) => Ok(Some(Identity { secret: parse_key(text.trim())? })),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(NodeError::io(&path, e)),
         }
     }
