@@ -9,6 +9,7 @@ mod overview;
 mod pair;
 mod pairs;
 mod person;
+mod programme;
 mod results;
 mod roadmap;
 mod sync;

@@ -14,5 +14,5 @@ pub use meeting::{MeetingFormat, MeetingType};
 pub use monitoring::{MonitoringStage, Rater, SATISFACTION_MAX, SCORE_MAX, SCORE_MIN};
 pub use pair::{Form, Kind, PairStatus, role_models};
 pub use people::{ConsentGiver, MemberRole, PersonCategory};
-pub use plan::{ActivityStatus, GoalTerm};
+pub use plan::{ActivityStatus, GoalTerm, ProgrammePart};
 pub use roadmap::{RoadmapStage, RoadmapStatus};

@@ -39,7 +39,11 @@ pub fn app_error(e: NodeError) -> AppError {
         NodeError::Domain(DomainError::Forbidden(_)) => ErrorCode::Forbidden,
         NodeError::Domain(DomainError::NotFound { .. }) | NodeError::Missing(_) => ErrorCode::NotFound,
         NodeError::Domain(_) => ErrorCode::Input,
-        NodeError::Io(_) | NodeError::Net(_) | NodeError::Stopped => ErrorCode::Io,
+        NodeError::Refused(_) => ErrorCode::Forbidden,
+        NodeError::Relayed { input: true, .. } => ErrorCode::Input,
+        NodeError::Io(_) | NodeError::Net(_) | NodeError::Stopped | NodeError::Relayed { .. } => {
+            ErrorCode::Io
+        }
     };
     AppError { code, message: e.to_string() }
 }

@@ -50,6 +50,7 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.click(".person-link").await; // Петрова, the first in the bank
     w.fill("#profile-competencies", "проектирование урока; дисциплина на уроке").await;
     w.fill("#profile-capacity", "2").await;
+    w.click("#profile-form-teacher_student").await;
     w.click("#save-profile").await;
     w.wait_for("table.people", "the competencies", |t| t.contains("проектирование урока")).await;
     let people = w.client.find_all(fantoccini::Locator::Css(".person-link")).await.unwrap();
@@ -71,8 +72,30 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.click(".start-pair").await;
     w.wait_for(".pair-status", "working", |t| t == "работает").await;
 
-    // The programme: one activity, not yet done.
+    // The programme's lists: written, one reworded, one removed.
     w.click(".pair-link").await;
+    for (part, text) in [
+        ("directions", "Методика урока"),
+        ("deficits", "Дисциплина на уроке"),
+        ("strengths", "Лишний пункт"),
+        ("short_goals", "Провести открытый урок"),
+        ("long_goals", "Пройти аттестацию"),
+    ] {
+        w.fill(&format!("#add-{part}"), text).await;
+        w.click(&format!("#add-{part}-button")).await;
+        w.wait_for(&format!("#part-{part} ul"), text, |t| t.contains(text)).await;
+    }
+    w.click("#part-deficits .edit-entry").await;
+    w.fill("#part-deficits .entry-input", "Дисциплина и мотивация на уроке").await;
+    w.click("#part-deficits .save-entry").await;
+    w.wait_for("#part-deficits ul", "reworded", |t| t.contains("Дисциплина и мотивация на уроке")).await;
+    w.click("#part-strengths .remove-entry").await;
+    w.wait_for("#part-strengths", "emptied", |t| t.contains("не указаны")).await;
+    // An empty wording is refused in Russian, and what was there stays.
+    w.click("#add-directions-button").await;
+    w.wait_for("#part-directions .form-error", "an error", |t| t.contains("Формулировка")).await;
+
+    // The programme: one activity, not yet done.
     w.fill("#activity-title", "Изучение ФГОС и рабочей программы").await;
     w.set("#activity-deadline", "2026-12-01").await;
     w.fill("#activity-responsible", "наставник").await;
@@ -117,8 +140,18 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.wait_for("#plan-completion", "100%", |t| t == "100%").await;
     w.click(".pair-link").await;
     w.wait_for("#plan-heading", "the plan", |t| t.contains("выполнено 1 из 1")).await;
+    w.wait_for("#part-deficits ul", "the deficit", |t| t.contains("Дисциплина и мотивация на уроке")).await;
+    w.wait_for("#part-long_goals ul", "the goal", |t| t.contains("Пройти аттестацию")).await;
     w.click("#tab-journal").await;
     w.wait_for(".meeting", "the meeting", |t| t.contains("Знакомство, ожидания")).await;
+    // The mentor's questionnaire keeps its capacity and forms (saving it once reset them).
+    w.click("#nav-base").await;
+    w.click(".person-link").await;
+    w.wait_for("#person-panel h2", "Петрова's panel", |t| t.contains("Петрова")).await;
+    assert_eq!(w.prop("#profile-capacity", "value").await.as_deref(), Some("2"));
+    assert_eq!(w.prop("#profile-form-teacher_teacher", "checked").await.as_deref(), Some("true"));
+    assert_eq!(w.prop("#profile-form-teacher_student", "checked").await.as_deref(), Some("true"));
+    assert_eq!(w.prop("#profile-form-student_student", "checked").await.as_deref(), Some("false"));
     w.close().await;
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&exports);

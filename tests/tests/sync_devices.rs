@@ -61,9 +61,13 @@ fn pairs_sync_between_their_devices_and_nobody_else() {
 
     // The outsider knows the document id, asks the curator for it, and gets nothing.
     let attempt = outsider.ok(&["sync", "--peer", &serving.addr, "--doc", &doc, "--wait", "3"]);
-    assert!(
-        attempt["docs"].as_array().unwrap().iter().all(|d| d["doc"] != doc.as_str() || d["synced"] == false)
+    let row = attempt["docs"].as_array().unwrap().iter().find(|d| d["doc"] == doc.as_str()).cloned();
+    assert_eq!(
+        row.as_ref().map(|r| (&r["synced"], &r["refused"])),
+        Some((&false.into(), &true.into())),
+        "{attempt}"
     );
+    assert_eq!(attempt["refused"], 1, "its own pair syncs, the stolen id is refused: {attempt}");
     assert!(
         !outsider.dir.join("docs").join(&doc[..2]).join(&doc[2..]).exists(),
         "not a byte of pair 1 on the outsider"
@@ -140,27 +144,36 @@ fn pairs_sync_between_their_devices_and_nobody_else() {
     assert_eq!(outsider.ok(&["plan", "list", "--pair", &other]).as_array().unwrap().len(), 0);
     assert!(!outsider.dir.join("docs").join(&doc[..2]).join(&doc[2..]).exists());
 
-    // The mentee's phone is lost: revoked, it receives nothing new — from the curator or the mentor.
+    // The mentee's phone is lost: the curator revokes it without stopping `serve` (the command is
+    // handed to the running node), and it receives nothing new — from the curator or the mentor,
+    // who both say plainly that access is refused.
     let lost = s(&mentee.ok(&["device", "show"]), "deviceId");
-    let busy = curator.run(&["device", "revoke", "--device", &lost]);
-    assert_eq!(busy.code, 2, "changing data while `serve` runs on the folder is refused");
-    assert!(busy.json["error"].as_str().unwrap().contains("занята"));
-    serving.stop();
-    curator.ok(&["device", "revoke", "--device", &lost]);
-    let serving = curator.serve();
+    let revoked = curator.ok(&["device", "revoke", "--device", &lost]);
+    assert_eq!(revoked["pairs"], serde_json::json!([pair]), "{revoked}");
     mentor.ok(&["sync", "--peer", &serving.addr]); // the mentor's device learns the revocation
     mentor.ok(&["plan", "add", "--pair", &pair, "--title", "После отзыва", "--deadline", "2026-12-10"]);
     mentor.ok(&["sync", "--peer", &serving.addr]);
-    mentee.ok(&["sync", "--peer", &serving.addr, "--wait", "3"]);
+    let refused = |r: nastavnik_tests::cli::Run| {
+        assert_eq!(r.code, 3, "a refused sync exits 3: {} {}", r.json, r.stderr);
+        assert_eq!(r.json["kind"], "refused");
+        assert!(r.json["error"].as_str().unwrap().contains("в доступе отказано"), "{}", r.json);
+    };
+    let started = std::time::Instant::now();
+    refused(mentee.run(&["sync", "--peer", &serving.addr, "--wait", "20"]));
     let mentor_online = mentor.serve();
-    mentee.ok(&["sync", "--peer", &mentor_online.addr, "--wait", "3"]);
+    refused(mentee.run(&["sync", "--peer", &mentor_online.addr, "--wait", "20"]));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "a refusal is known at once, not after waiting for changes: {:?}",
+        started.elapsed()
+    );
     assert!(
         !titles(&mentee, &pair).contains(&"После отзыва".to_string()),
         "a revoked device got new changes"
     );
     assert!(titles(&curator, &pair).contains(&"После отзыва".to_string()));
     // The outsider tries the mentor's device directly, presenting its own (other pair's) grant.
-    outsider.ok(&["sync", "--peer", &mentor_online.addr, "--doc", &doc, "--wait", "2"]);
+    refused(outsider.run(&["sync", "--peer", &mentor_online.addr, "--doc", &doc, "--wait", "2"]));
     assert!(!outsider.dir.join("docs").join(&doc[..2]).join(&doc[2..]).exists());
     mentor_online.stop();
     serving.stop();

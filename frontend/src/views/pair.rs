@@ -1,15 +1,16 @@
-//! A pair: Программа (goals, deficits, the plan with inline statuses), Журнал встреч (meetings,
+//! A pair: Программа (its lists — see `programme.rs` — and the plan with inline statuses), Журнал встреч (meetings,
 //! notes both sides type into, confirmations), Итоги (plan, meetings, monitoring, satisfaction).
 
 use nastavnik_shared::app::{ActivityView, NewActivityForm, PairView};
 use nastavnik_shared::ru;
-use nastavnik_shared::vocab::{ActivityStatus, GoalTerm};
+use nastavnik_shared::vocab::ActivityStatus;
 use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
 use super::documents::Documents;
 use super::journal::Journal;
+use super::programme::ProgrammeLists;
 use super::results::Results;
 use super::widgets::{Field, FormError, options, setter, submit};
 use crate::state::{Action, PairTab, Screen};
@@ -107,30 +108,11 @@ pub struct ViewProps {
     pub pair: PairView,
 }
 
-fn list(title: &'static str, items: &[String]) -> Html {
-    html! {
-        <div class="panel">
-            <h2>{ title }</h2>
-            if items.is_empty() { <p class="muted">{ "не указаны" }</p> }
-            else { <ul>{ for items.iter().map(|i| html! { <li>{ i.clone() }</li> }) }</ul> }
-        </div>
-    }
-}
-
 #[function_component(Programme)]
 fn programme(p: &ViewProps) -> Html {
-    let goals = |term: GoalTerm| -> Vec<String> {
-        p.pair.goals.iter().filter(|(_, t)| *t == term).map(|(g, _)| g.clone()).collect()
-    };
     html! {
         <>
-            <div class="columns">
-                { list("Направления работы", &p.pair.directions) }
-                { list("Дефициты", &p.pair.deficits) }
-                { list("Сильные стороны", &p.pair.strengths) }
-                { list("Краткосрочные цели", &goals(GoalTerm::Short)) }
-                { list("Долгосрочные цели", &goals(GoalTerm::Long)) }
-            </div>
+            <ProgrammeLists pair={p.pair.clone()} />
             <div class="panel">
                 <h2 id="plan-heading">{ format!("План: выполнено {} из {}", p.pair.summary.plan.part, p.pair.summary.plan.whole) }</h2>
                 <table class="plan">

@@ -1,7 +1,9 @@
 //! One person of the bank, opened from База: record a consent signed, fill the mentor's
 //! questionnaire, add a mentee's request.
 
+use nastavnik_shared::Code;
 use nastavnik_shared::app::PersonRow;
+use nastavnik_shared::vocab::Form;
 use serde::Serialize;
 use yew::prelude::*;
 
@@ -22,6 +24,7 @@ struct Profile {
     person_id: String,
     competencies: String,
     capacity: String,
+    forms: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -45,7 +48,13 @@ pub fn person_panel(p: &PersonProps) -> Html {
     let person = &p.person;
     let signed_by = use_state(String::new);
     let competencies = use_state(|| person.competencies.join("; "));
-    let capacity = use_state(|| "1".to_string());
+    // The questionnaire as saved (a new one: one mentee, «педагог – педагог»).
+    let capacity = use_state(|| person.capacity.unwrap_or(1).to_string());
+    // None ticked in a saved one: the mentor named no form (matching takes any).
+    let forms = use_state(|| match person.capacity {
+        Some(_) => person.forms.iter().map(|f| f.code()).collect(),
+        None => vec![Form::TeacherTeacher.code()],
+    });
     let request = use_state(String::new);
     let error = use_state(|| None::<String>);
     // Each form runs its command and reloads; an error stays above the forms, typed text stays.
@@ -65,14 +74,15 @@ pub fn person_panel(p: &PersonProps) -> Html {
         })
     };
     let profile = {
-        let (id, competencies, capacity, send) =
-            (id.clone(), competencies.clone(), capacity.clone(), send("set_mentor_profile"));
+        let (id, competencies, capacity, forms, send) =
+            (id.clone(), competencies.clone(), capacity.clone(), forms.clone(), send("set_mentor_profile"));
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             send(Box::new(Profile {
                 person_id: id.clone(),
                 competencies: (*competencies).clone(),
                 capacity: (*capacity).clone(),
+                forms: (*forms).clone(),
             }));
         })
     };
@@ -99,6 +109,10 @@ pub fn person_panel(p: &PersonProps) -> Html {
             <form class="inline" onsubmit={profile}>
                 <Field label="Компетенции наставника (через «;»)" id="profile-competencies" value={(*competencies).clone()} oninput={bind(&competencies)} />
                 <Field label="Может вести наставляемых" id="profile-capacity" kind="number" value={(*capacity).clone()} oninput={bind(&capacity)} />
+                <fieldset class="forms">
+                    <legend>{ "Формы наставничества" }</legend>
+                    { for Form::ALL.iter().map(|f| form_box(&forms, *f)) }
+                </fieldset>
                 <button id="save-profile" type="submit">{ "Сохранить анкету наставника" }</button>
             </form>
             <form class="inline" onsubmit={add_request}>
@@ -106,6 +120,29 @@ pub fn person_panel(p: &PersonProps) -> Html {
                 <button id="add-request" type="submit">{ "Добавить запрос" }</button>
             </form>
         </div>
+    }
+}
+
+/// A checkbox for one form of the questionnaire.
+fn form_box(forms: &UseStateHandle<Vec<String>>, form: Form) -> Html {
+    let code = form.code();
+    let checked = forms.contains(&code);
+    let toggle = {
+        let (forms, code) = (forms.clone(), code.clone());
+        Callback::from(move |_: Event| {
+            let mut next: Vec<String> = (*forms).iter().filter(|c| **c != code).cloned().collect();
+            if !checked {
+                next.push(code.clone());
+            }
+            forms.set(next);
+        })
+    };
+    let id = format!("profile-form-{code}");
+    html! {
+        <label class="check" for={id.clone()}>
+            <input type="checkbox" id={id} {checked} onchange={toggle} />
+            { form.label() }
+        </label>
     }
 }
 

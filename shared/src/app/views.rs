@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::report::PairSummary;
 use crate::vocab::{
-    ActivityStatus, Form, GoalTerm, Kind, MeetingFormat, MeetingType, MemberRole, PairStatus, PersonCategory,
+    ActivityStatus, Form, Kind, MeetingFormat, MeetingType, MemberRole, PairStatus, PersonCategory,
+    ProgrammePart,
 };
 
 /// A person of the bank as the База screen lists them.
@@ -30,6 +31,12 @@ pub struct PersonRow {
     pub minor: bool,
     /// Competencies from the mentor's questionnaire (empty if none).
     pub competencies: Vec<String>,
+    /// How many mentees the questionnaire says they can take (none without a questionnaire).
+    #[serde(default)]
+    pub capacity: Option<u8>,
+    /// The forms the questionnaire names.
+    #[serde(default)]
+    pub forms: Vec<Form>,
     /// Requests (mentees).
     pub requests: Vec<String>,
     /// Mentor in some pair or has a questionnaire.
@@ -54,14 +61,9 @@ pub struct PairView {
     pub role_model: String,
     /// Members.
     pub members: Vec<(String, String, MemberRole)>,
-    /// Направления работы.
-    pub directions: Vec<String>,
-    /// Дефициты.
-    pub deficits: Vec<String>,
-    /// Сильные стороны.
-    pub strengths: Vec<String>,
-    /// Goals with their terms.
-    pub goals: Vec<(String, GoalTerm)>,
+    /// The programme's lists (directions, deficits, strengths, goals): every entry with its id,
+    /// part by part, each list in its order.
+    pub programme: Vec<ProgrammeEntry>,
     /// The plan.
     pub activities: Vec<ActivityView>,
     /// The journal, by date.
@@ -80,6 +82,18 @@ pub struct PairView {
     /// The mentor's final report.
     #[serde(default)]
     pub final_report: FinalReportView,
+}
+
+/// One entry of the programme's lists (a direction, a deficit, a strength, a goal).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProgrammeEntry {
+    /// Which list.
+    pub part: ProgrammePart,
+    /// Its id.
+    pub id: String,
+    /// Its wording.
+    pub text: String,
 }
 
 /// One monitoring stage of a pair.

@@ -24,3 +24,25 @@ crate::vocabulary! {
         Long = "long" => "долгосрочная",
     }
 }
+
+crate::vocabulary! {
+    /// A list of the personalised programme: what a mentor and a mentee write before the plan.
+    ProgrammePart {
+        Directions = "directions" => "Направления работы",
+        Deficits = "deficits" => "Затруднения, дефициты",
+        Strengths = "strengths" => "Сильные стороны",
+        ShortGoals = "short_goals" => "Краткосрочные цели",
+        LongGoals = "long_goals" => "Долгосрочные цели",
+    }
+}
+
+impl ProgrammePart {
+    /// The term of the goals this part lists (none for the other lists).
+    pub fn goal_term(self) -> Option<GoalTerm> {
+        match self {
+            ProgrammePart::ShortGoals => Some(GoalTerm::Short),
+            ProgrammePart::LongGoals => Some(GoalTerm::Long),
+            _ => None,
+        }
+    }
+}

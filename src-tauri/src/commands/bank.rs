@@ -41,7 +41,14 @@ pub async fn set_mentor_profile(
     person_id: String,
     competencies: String,
     capacity: String,
+    forms: Vec<String>,
 ) -> Res<()> {
+    let forms = forms
+        .iter()
+        .map(|f| {
+            Form::from_code(f).ok_or_else(|| input(format!("Формы наставничества: неизвестная форма «{f}»")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let profile = MentorProfileInput {
         competencies: competencies
             .split([';', ','])
@@ -50,7 +57,7 @@ pub async fn set_mentor_profile(
             .map(String::from)
             .collect(),
         capacity: parse::number("Сколько наставляемых может вести", &capacity)?,
-        forms: vec![Form::TeacherTeacher],
+        forms,
     };
     change_school(&state, "анкета наставника", move |s| {
         s.set_mentor_profile(&person_id, profile)

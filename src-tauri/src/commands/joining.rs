@@ -11,7 +11,7 @@ use crate::state::{AppState, Res, app_error, school};
 pub async fn invite(state: State<'_, AppState>, person_id: String) -> Res<InviteView> {
     let node = state.node.read().await;
     let s = school(&node).await?;
-    let issued = joining::create_invite(&node, &s, &person_id, 72, state.now()).map_err(app_error)?;
+    let issued = joining::create_invite(&node, &s, &person_id, 72, state.now()).await.map_err(app_error)?;
     let qr = qrcode::QrCode::new(issued.payload.as_bytes())
         .map_err(|e| crate::state::input(format!("QR-код не получился: {e}")))?;
     let qr_svg = qr.render::<qrcode::render::svg::Color>().min_dimensions(200, 200).build();

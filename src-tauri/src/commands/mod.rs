@@ -7,6 +7,7 @@ pub mod joining;
 pub mod monitoring;
 pub mod pair;
 mod parse;
+pub mod programme;
 pub mod school;
 pub mod startup;
 pub mod sync;

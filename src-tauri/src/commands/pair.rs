@@ -23,7 +23,7 @@ pub async fn pair_view(state: State<'_, AppState>, app: tauri::AppHandle, pair_i
 }
 
 /// Runs one operation on a pair's document as one change.
-async fn change_pair(
+pub(super) async fn change_pair(
     state: &AppState,
     pair_id: &str,
     message: &'static str,

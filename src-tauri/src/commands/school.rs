@@ -117,6 +117,8 @@ pub async fn people(state: State<'_, AppState>) -> Res<Vec<PersonRow>> {
                 consent: p.has_consent(today),
                 minor: p.is_minor(today),
                 competencies: profile.map(|m| m.competencies.clone()).unwrap_or_default(),
+                capacity: profile.map(|m| m.capacity),
+                forms: profile.map(|m| m.forms.iter().map(|f| **f).collect()).unwrap_or_default(),
                 mentor: profile.is_some() || in_role(&p.id, MemberRole::Mentor),
                 mentee: !requests.is_empty() || in_role(&p.id, MemberRole::Mentee),
                 requests,

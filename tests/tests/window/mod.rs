@@ -129,6 +129,11 @@ impl Window {
         }
     }
 
+    /// A property of the first `css` element (`value`, `checked`…), as text.
+    pub async fn prop(&self, css: &str, name: &str) -> Option<String> {
+        self.find(css).await.prop(name).await.unwrap_or_else(|e| panic!("reading {name} of «{css}»: {e}"))
+    }
+
     /// Clicks the first `css` element.
     pub async fn click(&self, css: &str) {
         self.find(css).await.click().await.unwrap_or_else(|e| panic!("clicking «{css}»: {e}"));

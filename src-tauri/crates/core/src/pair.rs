@@ -42,6 +42,7 @@ mod create;
 mod header;
 mod journal;
 mod plan;
+mod programme;
 mod schema;
 mod summary;
 mod texts;

@@ -24,6 +24,9 @@ use crate::net::PeerAddr;
 /// The mDNS service name of Наставник.
 pub const SERVICE: &str = "nastavnik";
 
+/// How long discovery waits for more devices once it has found some.
+pub const SETTLE: Duration = Duration::from_millis(1500);
+
 /// A device seen on the local network.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -95,15 +98,71 @@ impl Discovery {
         list
     }
 
-    /// Waits up to `wait` for devices matching `wanted`, returning as soon as `enough` match.
-    pub async fn find(&self, wait: Duration, enough: usize, wanted: impl Fn(&Nearby) -> bool) -> Vec<Nearby> {
-        let deadline = tokio::time::Instant::now() + wait;
+    /// Waits up to `wait` for devices matching `wanted`: returns as soon as `expected` of them
+    /// are seen, or once some are seen and no other has appeared for [`SETTLE`] (mDNS answers
+    /// come within a second; a device that is off would otherwise hold every sync for the
+    /// whole window).
+    pub async fn find(
+        &self,
+        wait: Duration,
+        expected: usize,
+        wanted: impl Fn(&Nearby) -> bool,
+    ) -> Vec<Nearby> {
+        let start = tokio::time::Instant::now();
+        let deadline = start + wait;
+        let (mut seen, mut last_new) = (0, start);
         loop {
             let found: Vec<Nearby> = self.nearby().into_iter().filter(|n| wanted(n)).collect();
-            if found.len() >= enough || tokio::time::Instant::now() >= deadline {
+            let now = tokio::time::Instant::now();
+            if found.len() > seen {
+                (seen, last_new) = (found.len(), now);
+            }
+            let settled = !found.is_empty() && now >= last_new + SETTLE;
+            if found.len() >= expected || settled || now >= deadline {
                 return found;
             }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seen(discovery: &Discovery, id: &str) {
+        let n = Nearby { id: id.into(), role: "member".into(), addrs: vec![], seen: Utc::now() };
+        discovery.nearby.lock().expect("lock").insert(id.into(), n);
+    }
+
+    #[tokio::test]
+    async fn discovery_ends_when_everyone_is_there_or_nobody_new_comes() {
+        let d = Discovery { nearby: Arc::default() };
+        // Nobody around: the whole window.
+        let start = tokio::time::Instant::now();
+        assert!(d.find(Duration::from_millis(300), 2, |_| true).await.is_empty());
+        assert!(start.elapsed() >= Duration::from_millis(300));
+        let wait = Duration::from_secs(60);
+        // Everyone expected is there: before any settling.
+        seen(&d, "a");
+        seen(&d, "b");
+        let start = tokio::time::Instant::now();
+        assert_eq!(d.find(wait, 2, |_| true).await.len(), 2);
+        assert!(start.elapsed() < SETTLE, "{:?}", start.elapsed());
+        // One of three (the others are off): settles instead of waiting out the window.
+        let start = tokio::time::Instant::now();
+        assert_eq!(d.find(wait, 3, |n| n.id == "a").await.len(), 1);
+        assert!(start.elapsed() >= SETTLE && start.elapsed() < wait / 2, "{:?}", start.elapsed());
+        // One more appears while waiting: the settling starts again from it.
+        let d2 = d.clone();
+        let late = tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(700)).await;
+            seen(&d2, "c");
+        });
+        let start = tokio::time::Instant::now();
+        assert_eq!(d.find(wait, 9, |_| true).await.len(), 3);
+        late.await.expect("joined");
+        assert!(start.elapsed() >= Duration::from_millis(700) + SETTLE, "{:?}", start.elapsed());
+        assert!(start.elapsed() < wait / 2, "{:?}", start.elapsed());
     }
 }

@@ -22,9 +22,20 @@ pub enum NodeError {
     /// File system trouble.
     #[error("ошибка ввода-вывода: {0}")]
     Io(String),
+    /// Another device refused this one access (revoked, or never granted).
+    #[error("{0}")]
+    Refused(String),
     /// Network trouble.
     #[error("ошибка сети: {0}")]
     Net(String),
+    /// A command handed to the running `serve` failed there (its message, whether the input was bad).
+    #[error("{message}")]
+    Relayed {
+        /// The Russian message.
+        message: String,
+        /// Whether the input was bad.
+        input: bool,
+    },
     /// The document repository stopped.
     #[error("хранилище документов остановлено")]
     Stopped,
@@ -36,9 +47,22 @@ impl NodeError {
         NodeError::Io(format!("{}: {e}", path.display()))
     }
 
+    /// The CLI's exit code: 2 for bad input, 3 when another device refused access, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            NodeError::Refused(_) => 3,
+            e if e.is_input() => 2,
+            _ => 1,
+        }
+    }
+
     /// Whether the user gave bad input (as opposed to the system failing).
     pub fn is_input(&self) -> bool {
-        matches!(self, NodeError::Input(_) | NodeError::Domain(_) | NodeError::Missing(_))
+        match self {
+            NodeError::Input(_) | NodeError::Domain(_) | NodeError::Missing(_) => true,
+            NodeError::Relayed { input, .. } => *input,
+            _ => false,
+        }
     }
 }
 

@@ -3,6 +3,11 @@
 //! (it has not met the curator since) can verify and record them — and then share. The partner
 //! answers with its own grants, but only for documents the presenter proved access to. Each
 //! side sends only grants naming itself; nothing else of the pair is revealed.
+//!
+//! The presenter also names the documents it wants to sync, and the answer says which of them
+//! the partner will not share with it (revoked, never granted, or not there — one answer for
+//! all three, so a stolen document id learns nothing): the device then says plainly that access
+//! was refused instead of waiting for changes that will never come.
 
 use iroh::Endpoint;
 use iroh::endpoint::Connection;
@@ -18,6 +23,9 @@ use crate::trust;
 #[derive(Serialize, Deserialize)]
 struct Presented {
     grants: Vec<(String, Entry)>,
+    /// The documents the presenter wants to sync.
+    #[serde(default)]
+    asked: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -25,7 +33,22 @@ struct Accepted {
     added: usize,
     /// The receiver's own grants for the documents the presenter proved access to.
     grants: Vec<(String, Entry)>,
+    /// Of the documents asked for, those the receiver will not share with the presenter.
+    #[serde(default)]
+    refused: Vec<String>,
 }
+
+/// What a partner answered to a presentation.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Answer {
+    /// How many of our grants it recorded as new.
+    pub added: usize,
+    /// The documents it will not share with this device.
+    pub refused: Vec<String>,
+}
+
+/// At most this many refusals are listed in one answer (the message stays small).
+const MAX_ASKED: usize = 1000;
 
 /// An access entry on the wire.
 #[derive(Serialize, Deserialize)]
@@ -65,27 +88,34 @@ impl Entry {
     }
 }
 
-/// Sends this device's grants to `peer` and records the peer's own grants it sends back;
-/// returns how many of ours the peer recorded as new.
-pub async fn present(node: &Node, endpoint: &Endpoint, peer: &PeerAddr) -> Result<usize, NodeError> {
+/// Sends this device's grants to `peer`, asking for the documents `asked`, and records the
+/// peer's own grants it sends back; returns its answer.
+pub async fn present(
+    node: &Node,
+    endpoint: &Endpoint,
+    peer: &PeerAddr,
+    asked: &[String],
+) -> Result<Answer, NodeError> {
     let grants = trust::own_grants(node).await;
-    if grants.is_empty() {
-        return Ok(0);
+    if grants.is_empty() && asked.is_empty() {
+        return Ok(Answer::default());
     }
     let conn = tokio::time::timeout(TIMEOUT, endpoint.connect(peer.endpoint_addr(), ACCESS_ALPN))
         .await
         .map_err(|_| NodeError::Net("устройство не отвечает".into()))?
         .map_err(|e| NodeError::Net(e.to_string()))?;
     let (mut send, mut recv) = conn.open_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
-    let message =
-        Presented { grants: grants.iter().map(|(d, e)| (d.clone(), Entry::from_core(e))).collect() };
+    let message = Presented {
+        grants: grants.iter().map(|(d, e)| (d.clone(), Entry::from_core(e))).collect(),
+        asked: asked.to_vec(),
+    };
     invite::write_message(&mut send, &message).await?;
     let _ = send.finish();
     let answer: Accepted = invite::read_message(&mut recv).await?;
     conn.close(0u32.into(), b"done");
     let theirs = answer.grants.into_iter().filter_map(|(d, e)| e.into_core().map(|e| (d, e))).collect();
     trust::accept_grants(node, &peer.id.to_string(), theirs).await?;
-    Ok(answer.added)
+    Ok(Answer { added: answer.added, refused: answer.refused })
 }
 
 /// The receiving side: check and record what a peer presented.
@@ -103,7 +133,13 @@ pub async fn receive(node: &Node, conn: Connection) -> Result<(), NodeError> {
         .filter(|(doc, _)| table.members.get(doc).is_some_and(|devices| devices.contains(&presenter)))
         .map(|(doc, e)| (doc, Entry::from_core(&e)))
         .collect();
-    invite::write_message(&mut send, &Accepted { added, grants: ours }).await?;
+    let refused = message
+        .asked
+        .into_iter()
+        .filter(|doc| table.decide(doc, &presenter) == samod::ShareConfig::none())
+        .take(MAX_ASKED)
+        .collect();
+    invite::write_message(&mut send, &Accepted { added, grants: ours, refused }).await?;
     let _ = send.finish();
     let _ = tokio::time::timeout(TIMEOUT, conn.closed()).await;
     Ok(())

@@ -30,7 +30,7 @@ pub struct Issued {
 }
 
 /// Issues an invite for `person` valid `hours` hours (1 hour to 30 days), on the curator's device.
-pub fn create_invite(
+pub async fn create_invite(
     node: &Node,
     school: &SchoolDoc,
     person: &str,
@@ -42,6 +42,7 @@ pub fn create_invite(
         return Err(NodeError::Input("срок действия приглашения — от 1 часа до 30 дней".into()));
     }
     let code = invite::new_code();
+    let _alone = node.exclusive().await;
     let mut invites = invite::load(&node.dir)?;
     let expires_at = now + chrono::Duration::hours(i64::from(hours));
     invites.push(Invite { code: code.clone(), person_id: person.to_string(), expires_at, used_by: None });

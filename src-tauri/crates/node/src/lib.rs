@@ -14,6 +14,7 @@
 
 pub mod access;
 pub mod clock;
+pub mod control;
 pub mod curator;
 pub mod device;
 pub mod discovery;

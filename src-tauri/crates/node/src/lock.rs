@@ -24,15 +24,30 @@ pub struct FolderLock {
     _file: File,
 }
 
-/// Takes the folder for `usage`.
-pub fn acquire(dir: &DataDir, usage: Use) -> Result<FolderLock, NodeError> {
+fn lock_file(dir: &DataDir) -> Result<File, NodeError> {
     let path = dir.root().join("lock");
-    let file = OpenOptions::new()
+    OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| NodeError::io(&path, e))?;
+        .map_err(|e| NodeError::io(&path, e))
+}
+
+/// Takes the folder if it is free at once; `None` if another process holds it.
+pub fn try_acquire(dir: &DataDir) -> Result<Option<FolderLock>, NodeError> {
+    let file = lock_file(dir)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(FolderLock { _file: file })),
+        Err(TryLockError::WouldBlock) => Ok(None),
+        Err(TryLockError::Error(e)) => Err(NodeError::io(&dir.root().join("lock"), e)),
+    }
+}
+
+/// Takes the folder for `usage`.
+pub fn acquire(dir: &DataDir, usage: Use) -> Result<FolderLock, NodeError> {
+    let path = dir.root().join("lock");
+    let file = lock_file(dir)?;
     let deadline = Instant::now() + Duration::from_secs(if usage == Use::Serve { 0 } else { 5 });
     loop {
         match file.try_lock() {
@@ -42,7 +57,7 @@ pub fn acquire(dir: &DataDir, usage: Use) -> Result<FolderLock, NodeError> {
             }
             Err(TryLockError::WouldBlock) => {
                 return Err(NodeError::Input(
-                    "папка данных занята другим процессом nastavnik-cli (например, «serve»): остановите его, чтобы менять данные отсюда"
+                    "папка данных занята другим процессом (открыто окно приложения или идёт другая команда): закройте окно или дождитесь конца команды, чтобы менять данные отсюда"
                         .into(),
                 ));
             }
@@ -65,6 +80,7 @@ mod tests {
         drop(held);
         let writer = acquire(&dir, Use::Write).unwrap();
         assert!(acquire(&dir, Use::Serve).is_err());
+        assert!(try_acquire(&dir).unwrap().is_none(), "held by the writer");
         drop(writer);
         std::fs::remove_dir_all(root).unwrap();
     }

@@ -1,20 +1,23 @@
 //! `nastavnik-cli`: Наставник without a window. Every command takes `--data-dir` and `--json`;
-//! bad input exits with code 2 and a Russian message, other failures with 1.
+//! bad input exits with code 2 and a Russian message, access refused by another device with 3,
+//! other failures with 1.
 
 mod cli {
     pub mod args;
     pub mod context;
+    pub mod forwarded;
     pub mod journal;
     pub mod network;
     pub mod pairs;
     pub mod paperwork;
     pub mod parse;
+    pub mod programme;
     pub mod report;
     pub mod school;
 }
 
 use clap::Parser;
-use cli::args::{self, Cli, Command, SchoolCmd};
+use cli::args::{self, Cli, Command, InviteCmd, SchoolCmd};
 use cli::context::{Ctx, Output};
 use nastavnik_node::clock::Clock;
 use nastavnik_node::lock;
@@ -49,12 +52,17 @@ fn main() {
 }
 
 fn fail(json: bool, e: &NodeError) -> ! {
+    let code = e.exit_code();
     if json {
-        let kind = if e.is_input() { "input" } else { "system" };
+        let kind = match code {
+            2 => "input",
+            3 => "refused",
+            _ => "system",
+        };
         println!("{}", serde_json::json!({ "error": e.to_string(), "kind": kind }));
     }
     eprintln!("ошибка: {e}");
-    std::process::exit(if e.is_input() { 2 } else { 1 });
+    std::process::exit(code);
 }
 
 async fn run(args: Cli) -> Result<Output, NodeError> {
@@ -65,7 +73,19 @@ async fn run(args: Cli) -> Result<Output, NodeError> {
     let today = args.today.as_deref().map(|t| cli::parse::date("--today", t)).transpose()?;
     let dir = DataDir::open(root)?;
     let clock = Clock::from_today(today);
-    let (node, _lock) = match usage(&args.command) {
+    let (mut node, _lock) = match usage(&args.command) {
+        Some(lock::Use::Write) => match lock::try_acquire(&dir)? {
+            Some(lock) => (Node::open(dir, clock).await?, Some(lock)),
+            None => {
+                // The folder is held: by a running `serve`, hand it the command; by another
+                // short command, wait for the folder.
+                if let Some(reply) = cli::forwarded::forward(&dir).await? {
+                    return reply;
+                }
+                let lock = lock::acquire(&dir, lock::Use::Write)?;
+                (Node::open(dir, clock).await?, Some(lock))
+            }
+        },
         Some(usage) => {
             let lock = lock::acquire(&dir, usage)?;
             (Node::open(dir, clock).await?, Some(lock))
@@ -73,24 +93,33 @@ async fn run(args: Cli) -> Result<Output, NodeError> {
         // Reads take no lock and write nothing.
         None => (Node::open_read_only(dir, clock).await?, None),
     };
-    let mut ctx = Ctx { node };
-    let result = dispatch(&mut ctx, args.command).await;
+    let result = match args.command {
+        Command::Demo => cli::school::demo(&mut node).await,
+        Command::School(SchoolCmd::Create { name, head, curator }) => {
+            cli::school::create_school(&mut node, name, head, curator).await
+        }
+        Command::Invite(InviteCmd::Redeem { code, peer, payload }) => {
+            cli::network::redeem_invite(&mut node, code, peer, payload).await
+        }
+        Command::Serve(args) => cli::network::serve(&Ctx { node: &node }, args).await,
+        command => dispatch(&Ctx { node: &node }, command).await,
+    };
     // Every change is on disk before we say it is saved.
-    ctx.node.close().await?;
+    node.close().await?;
     result
 }
 
 /// How a command uses the data folder: `None` for commands that only read.
 fn usage(command: &Command) -> Option<lock::Use> {
-    use cli::args::{DeviceCmd, InviteCmd, MeetingCmd, PairCmd, PersonCmd, PlanCmd, RoadmapCmd};
+    use cli::args::{DeviceCmd, MeetingCmd, PairCmd, PersonCmd, PlanCmd, RoadmapCmd};
     match command {
         Command::Serve(_) => Some(lock::Use::Serve),
         Command::Device(DeviceCmd::Show)
         | Command::Person(PersonCmd::List)
         | Command::Pair(PairCmd::List | PairCmd::Suggest { .. })
         | Command::Plan(PlanCmd::List { .. })
+        | Command::Programme(cli::programme::ProgrammeCmd::List { .. })
         | Command::Meeting(MeetingCmd::List { .. })
-        | Command::Invite(InviteCmd::Create { .. })
         | Command::Roadmap(RoadmapCmd::List)
         | Command::Export { .. }
         | Command::Import { apply: false, .. }
@@ -100,26 +129,33 @@ fn usage(command: &Command) -> Option<lock::Use> {
     }
 }
 
-async fn dispatch(ctx: &mut Ctx, command: Command) -> Result<Output, NodeError> {
+/// Runs a command on a node it does not own: everything but `serve` and the commands that
+/// change the device's role (`demo`, `school create`, `invite redeem`), which [`run`] handles.
+async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<Output, NodeError> {
     match command {
         Command::Device(args::DeviceCmd::Revoke { device }) => {
-            let pairs = nastavnik_node::trust::revoke(&ctx.node, &device, ctx.now()).await?;
+            let pairs = nastavnik_node::trust::revoke(ctx.node, &device, ctx.now()).await?;
             let text = format!("Доступ устройства {device} отозван; пар: {}", pairs.len());
             Ok(Output::new(text, serde_json::json!({ "device": device, "pairs": pairs })))
         }
         Command::Device(cmd) => cli::school::device(ctx, cmd),
-        Command::Demo => cli::school::demo(ctx).await,
-        Command::School(SchoolCmd::Create { name, head, curator }) => {
-            cli::school::create_school(ctx, name, head, curator).await
-        }
+        Command::Demo
+        | Command::School(SchoolCmd::Create { .. })
+        | Command::Invite(InviteCmd::Redeem { .. }) => Err(NodeError::Input(
+            "пока работает «serve», эта команда недоступна: она меняет роль устройства — остановите «serve»"
+                .into(),
+        )),
+        Command::Serve(_) => Err(NodeError::Input("«serve» уже работает на этой папке данных".into())),
         Command::Person(cmd) => cli::school::person(ctx, cmd).await,
         Command::Consent(args) => cli::school::consent(ctx, args).await,
         Command::Pair(cmd) => cli::pairs::pair(ctx, cmd).await,
         Command::Plan(cmd) => cli::journal::plan(ctx, cmd).await,
+        Command::Programme(cmd) => cli::programme::programme(ctx, cmd).await,
         Command::Meeting(cmd) => cli::journal::meeting(ctx, cmd).await,
         Command::Monitoring(args) => cli::journal::monitoring(ctx, args).await,
-        Command::Invite(cmd) => cli::network::invite(ctx, cmd).await,
-        Command::Serve(args) => cli::network::serve(ctx, args).await,
+        Command::Invite(InviteCmd::Create { person, hours }) => {
+            cli::network::create_invite(ctx, person, hours).await
+        }
         Command::Sync(args) => cli::network::sync(ctx, args).await,
         Command::Roadmap(cmd) => cli::report::roadmap(ctx, cmd).await,
         Command::Export { kind, pair, number, out } => {

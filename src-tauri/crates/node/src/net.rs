@@ -84,8 +84,7 @@ pub fn own_addr(endpoint: &Endpoint) -> Result<PeerAddr, NodeError> {
 pub async fn accept_sync(acceptor: &AcceptorHandle, conn: Connection) -> Result<(), NodeError> {
     let peer = PeerId::from(conn.remote_id().to_string());
     let (send, recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
-    let recv = Owned { inner: recv, _conn: conn };
-    let transport = Transport::from_tokio_io(tokio::io::join(recv, send)).with_expected_peer_id(peer.clone());
+    let transport = SyncStream::transport(conn, send, recv);
     let handle = acceptor.accept(transport)?;
     tokio::spawn(async move {
         if let Err(reason) = handle.handshake_complete().await {
@@ -122,26 +121,101 @@ impl Dialer for IrohDialer {
             let conn =
                 endpoint.connect(peer.endpoint_addr(), SYNC_ALPN).await.map_err(DialError::transient)?;
             let (send, recv) = conn.open_bi().await.map_err(DialError::transient)?;
-            let expected = PeerId::from(conn.remote_id().to_string());
-            let recv = Owned { inner: recv, _conn: conn };
-            Ok(Transport::from_tokio_io(tokio::io::join(recv, send)).with_expected_peer_id(expected))
+            Ok(SyncStream::transport(conn, send, recv))
         })
     }
 }
 
-/// The receiving half of a sync stream, owning its QUIC connection: when samod drops the
-/// transport (a clean end, or an error such as a garbled message), the connection closes.
-struct Owned<R> {
-    inner: R,
+/// A sync stream handed to samod, owning its QUIC connection: when samod drops the transport
+/// (a clean end, or an error such as a garbled message), the connection closes.
+///
+/// The ordinary ends of a connection — the other device closed it, went away or was reset —
+/// reach samod as the end of the stream, not as an error (samod logs every stream error at
+/// ERROR level, and a school day has dozens of ordinary disconnects). A write or shutdown on
+/// a connection that has ended so is dropped quietly: the read side then ends the connection.
+/// Anything else (a protocol violation, a garbled message) stays an error.
+struct SyncStream {
+    recv: iroh::endpoint::RecvStream,
+    send: iroh::endpoint::SendStream,
     _conn: Connection,
 }
 
-impl<R: tokio::io::AsyncRead + Unpin> tokio::io::AsyncRead for Owned<R> {
+impl SyncStream {
+    fn transport(
+        conn: Connection,
+        send: iroh::endpoint::SendStream,
+        recv: iroh::endpoint::RecvStream,
+    ) -> Transport {
+        let expected = PeerId::from(conn.remote_id().to_string());
+        Transport::from_tokio_io(SyncStream { recv, send, _conn: conn }).with_expected_peer_id(expected)
+    }
+}
+
+/// Whether a stream error is an ordinary end of the connection.
+fn ordinary_end(e: &std::io::Error) -> bool {
+    use iroh::endpoint::{ConnectionError, ReadError, WriteError};
+    let lost = |c: &ConnectionError| {
+        matches!(
+            c,
+            ConnectionError::ApplicationClosed(_)
+                | ConnectionError::LocallyClosed
+                | ConnectionError::Reset
+                | ConnectionError::TimedOut
+        )
+    };
+    let Some(inner) = e.get_ref() else { return false };
+    if let Some(read) = inner.downcast_ref::<ReadError>() {
+        return match read {
+            ReadError::ConnectionLost(c) => lost(c),
+            ReadError::Reset { .. } | ReadError::ClosedStream => true,
+            _ => false,
+        };
+    }
+    match inner.downcast_ref::<WriteError>() {
+        Some(WriteError::ConnectionLost(c)) => lost(c),
+        Some(WriteError::Stopped(_) | WriteError::ClosedStream) => true,
+        _ => false,
+    }
+}
+
+type Poll<T> = std::task::Poll<std::io::Result<T>>;
+
+/// `Ok(quiet)` instead of an ordinary end.
+fn quietly<T>(poll: Poll<T>, quiet: T) -> Poll<T> {
+    match poll {
+        std::task::Poll::Ready(Err(e)) if ordinary_end(&e) => {
+            tracing::debug!("соединение завершено: {e}");
+            std::task::Poll::Ready(Ok(quiet))
+        }
+        other => other,
+    }
+}
+
+impl tokio::io::AsyncRead for SyncStream {
     fn poll_read(
         mut self: std::pin::Pin<&mut Self>,
         cx: &mut std::task::Context<'_>,
         buf: &mut tokio::io::ReadBuf<'_>,
-    ) -> std::task::Poll<std::io::Result<()>> {
-        std::pin::Pin::new(&mut self.inner).poll_read(cx, buf)
+    ) -> Poll<()> {
+        // Nothing read: the end of the stream.
+        quietly(std::pin::Pin::new(&mut self.recv).poll_read(cx, buf), ())
+    }
+}
+
+impl tokio::io::AsyncWrite for SyncStream {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> Poll<usize> {
+        quietly(tokio::io::AsyncWrite::poll_write(std::pin::Pin::new(&mut self.send), cx, buf), buf.len())
+    }
+
+    fn poll_flush(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<()> {
+        quietly(tokio::io::AsyncWrite::poll_flush(std::pin::Pin::new(&mut self.send), cx), ())
+    }
+
+    fn poll_shutdown(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<()> {
+        quietly(tokio::io::AsyncWrite::poll_shutdown(std::pin::Pin::new(&mut self.send), cx), ())
     }
 }

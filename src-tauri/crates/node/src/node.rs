@@ -29,6 +29,7 @@ pub struct Node {
     access: AccessPublisher,
     storage: DurableStorage,
     traffic: crate::traffic::Traffic,
+    alone: tokio::sync::Mutex<()>,
 }
 
 impl Node {
@@ -64,12 +65,29 @@ impl Node {
             .with_share_policy(access)
             .load()
             .await;
-        Ok(Node { dir, identity, device, clock, repo, access: publisher, storage, traffic })
+        Ok(Node {
+            dir,
+            identity,
+            device,
+            clock,
+            repo,
+            access: publisher,
+            storage,
+            traffic,
+            alone: Default::default(),
+        })
     }
 
     /// The samod repository (for the network layer).
     pub fn repo(&self) -> &Repo {
         &self.repo
+    }
+
+    /// Held by operations that read and rewrite the device's own files (invites, the roster),
+    /// so that two of them in one process never interleave (an invite created while another is
+    /// redeemed must not be lost). Not reentrant: hold it in the operation, not around it.
+    pub async fn exclusive(&self) -> tokio::sync::MutexGuard<'_, ()> {
+        self.alone.lock().await
     }
 
     /// Publishes a new share table; open connections follow it.

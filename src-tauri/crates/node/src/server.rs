@@ -75,7 +75,7 @@ pub async fn dial_nearby(node: &Node, endpoint: &Endpoint, discovery: &crate::di
                     continue;
                 }
                 let Some(peer) = device.peer() else { continue };
-                if let Err(e) = crate::grants::present(node, endpoint, &peer).await {
+                if let Err(e) = crate::grants::present(node, endpoint, &peer, &[]).await {
                     tracing::info!("доступ не предъявлен устройству {}: {e}", device.id);
                 }
                 match node.repo().dial(
@@ -148,6 +148,7 @@ async fn grant(node: &Node, device: &str, code: &str) -> Result<RedeemResponse, 
     let Device::Curator { school_doc } = &node.device else {
         return Err(NodeError::Input("это не устройство куратора".into()));
     };
+    let _alone = node.exclusive().await;
     let now = node.clock.now();
     let mut invites = invite::load(&node.dir)?;
     let at = invite::find_usable(&invites, code, now).map_err(NodeError::Input)?;

@@ -24,6 +24,9 @@ pub struct DocSync {
     pub peer: String,
     /// Whether both sides ended with each other's changes.
     pub synced: bool,
+    /// Whether the peer refused to share the document with this device (access revoked or
+    /// never granted).
+    pub refused: bool,
 }
 
 /// Finds a document, asking connected peers for it if it is not here; a peer's first answer
@@ -67,9 +70,16 @@ pub async fn sync_once(
 ) -> Result<Vec<DocSync>, NodeError> {
     let mut connections: Vec<(String, ConnectionId)> = Vec::new();
     let mut dialers = Vec::new();
+    let mut docs = own_documents(node).await?;
+    docs.extend(extra_docs.iter().cloned());
+    // A member asks for its documents and learns at once which a peer refuses; the curator's
+    // device asks for nothing (it may have every document: a member's device shares with it).
+    let asked: &[String] = if matches!(node.device, Device::Member { .. }) { &docs } else { extra_docs };
+    let mut refused: Vec<(String, String)> = Vec::new();
     for peer in peers {
-        if let Err(e) = crate::grants::present(node, endpoint, peer).await {
-            tracing::info!("доступ не предъявлен устройству {peer}: {e}");
+        match crate::grants::present(node, endpoint, peer, asked).await {
+            Ok(answer) => refused.extend(answer.refused.into_iter().map(|d| (d, peer.id.to_string()))),
+            Err(e) => tracing::info!("доступ не предъявлен устройству {peer}: {e}"),
         }
         let dialer =
             node.repo().dial(BackoffConfig::default(), IrohDialer::new(endpoint.clone(), peer.clone()))?;
@@ -85,8 +95,6 @@ pub async fn sync_once(
     }
     let mut report = Vec::new();
     let mut state = SyncState::load(&node.dir);
-    let mut docs = own_documents(node).await?;
-    docs.extend(extra_docs.iter().cloned());
     let table = node.access();
     // Only what a peer may have is opened for it (a curator with thousands of pairs syncing
     // with one mentor opens that mentor's pairs, not all of them).
@@ -102,8 +110,16 @@ pub async fn sync_once(
         if peers_for_doc.is_empty() {
             continue;
         }
+        let (no, yes): (Vec<_>, Vec<_>) =
+            peers_for_doc.into_iter().partition(|(peer, _)| refused.contains(&(doc.clone(), peer.clone())));
+        for (peer, _) in no {
+            report.push(DocSync { doc: doc.clone(), peer: peer.clone(), synced: false, refused: true });
+        }
+        if yes.is_empty() {
+            continue;
+        }
         let handle = find(node, &doc, wait).await;
-        for (peer, conn) in peers_for_doc {
+        for (peer, conn) in yes {
             let synced = match &handle {
                 Some(h) => tokio::time::timeout(wait, async {
                     h.we_have_their_changes(*conn).await;
@@ -118,7 +134,7 @@ pub async fn sync_once(
                     h.with_document(|d| d.get_heads()).iter().map(|x| x.to_string()).collect();
                 state.record(&doc, peer, heads, node.clock.now());
             }
-            report.push(DocSync { doc: doc.clone(), peer: peer.clone(), synced });
+            report.push(DocSync { doc: doc.clone(), peer: peer.clone(), synced, refused: false });
         }
     }
     for dialer in dialers {

@@ -167,6 +167,7 @@ pub async fn revoke(node: &Node, device: &str, now: DateTime<Utc>) -> Result<Vec
     let Device::Curator { school_doc } = &node.device else {
         return Err(NodeError::Input("отзывать доступ может только куратор".into()));
     };
+    let _alone = node.exclusive().await;
     let school: SchoolDoc = node.read(school_doc).await?;
     let verify = verifier(&[node.identity.device_id()]);
     let mut affected = Vec::new();

@@ -9,7 +9,6 @@ use super::schema::PairDoc;
 impl PairDoc {
     /// The screens' view; `status` is the pair's status in the school's index, if known.
     pub fn view(&self, status: Option<PairStatus>) -> PairView {
-        let texts = |items: &[super::Item]| items.iter().map(|i| i.text.clone()).collect();
         let mut activities: Vec<ActivityView> = self
             .activities
             .iter()
@@ -45,10 +44,7 @@ impl PairDoc {
             kind: *self.header.kind,
             role_model: self.header.role_model.clone(),
             members: self.members.iter().map(|m| (m.person_id.clone(), m.name.clone(), *m.role)).collect(),
-            directions: texts(&self.programme.directions),
-            deficits: texts(&self.programme.deficits),
-            strengths: texts(&self.programme.strengths),
-            goals: self.programme.goals.iter().map(|g| (g.text.clone(), *g.term)).collect(),
+            programme: self.entries(),
             activities,
             meetings,
             status,

@@ -42,6 +42,9 @@ pub enum Command {
     /// Наставнические пары и группы.
     #[command(subcommand)]
     Pair(PairCmd),
+    /// Программа пары: направления, дефициты, сильные стороны, цели.
+    #[command(subcommand)]
+    Programme(super::programme::ProgrammeCmd),
     /// План персонализированной программы.
     #[command(subcommand)]
     Plan(PlanCmd),

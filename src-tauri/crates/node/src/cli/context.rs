@@ -22,13 +22,14 @@ impl Output {
     }
 }
 
-/// The running command's context.
-pub struct Ctx {
+/// The running command's context: the node it works on (its own, or — for a command handed
+/// over the control port — the running `serve`'s).
+pub struct Ctx<'a> {
     /// The node of this device.
-    pub node: Node,
+    pub node: &'a Node,
 }
 
-impl Ctx {
+impl Ctx<'_> {
     /// Now, by the node's clock.
     pub fn now(&self) -> DateTime<Utc> {
         self.node.clock.now()

@@ -13,7 +13,7 @@ use super::context::{Ctx, Output};
 use super::parse;
 
 /// `plan …`.
-pub async fn plan(ctx: &Ctx, cmd: PlanCmd) -> Result<Output, NodeError> {
+pub async fn plan(ctx: &Ctx<'_>, cmd: PlanCmd) -> Result<Output, NodeError> {
     let actor = ctx.actor()?;
     let (now, today) = (ctx.now(), ctx.today());
     match cmd {
@@ -99,7 +99,7 @@ pub async fn plan(ctx: &Ctx, cmd: PlanCmd) -> Result<Output, NodeError> {
 }
 
 /// `meeting …`.
-pub async fn meeting(ctx: &Ctx, cmd: MeetingCmd) -> Result<Output, NodeError> {
+pub async fn meeting(ctx: &Ctx<'_>, cmd: MeetingCmd) -> Result<Output, NodeError> {
     let actor = ctx.actor()?;
     let now = ctx.now();
     match cmd {
@@ -163,7 +163,7 @@ pub async fn meeting(ctx: &Ctx, cmd: MeetingCmd) -> Result<Output, NodeError> {
 }
 
 /// `monitoring`.
-pub async fn monitoring(ctx: &Ctx, args: MonitoringArgs) -> Result<Output, NodeError> {
+pub async fn monitoring(ctx: &Ctx<'_>, args: MonitoringArgs) -> Result<Output, NodeError> {
     let actor = ctx.actor()?;
     let stage = parse::code("--stage", &args.stage, MonitoringStage::ALL)?;
     let rater = parse::code("--rater", &args.rater, Rater::ALL)?;

@@ -10,7 +10,7 @@ use super::context::{Ctx, Output};
 use super::parse;
 
 /// `pair …`.
-pub async fn pair(ctx: &Ctx, cmd: PairCmd) -> Result<Output, NodeError> {
+pub async fn pair(ctx: &Ctx<'_>, cmd: PairCmd) -> Result<Output, NodeError> {
     match cmd {
         PairCmd::Create(args) => create(ctx, args).await,
         PairCmd::List => list(ctx).await,
@@ -45,7 +45,7 @@ pub async fn pair(ctx: &Ctx, cmd: PairCmd) -> Result<Output, NodeError> {
     }
 }
 
-async fn create(ctx: &Ctx, args: PairArgs) -> Result<Output, NodeError> {
+async fn create(ctx: &Ctx<'_>, args: PairArgs) -> Result<Output, NodeError> {
     let form = parse::code("--form", &args.form, Form::ALL)?;
     let kind = parse::code("--kind", &args.kind, Kind::ALL)?;
     let start = parse::date("--start", &args.start)?;
@@ -81,7 +81,7 @@ async fn create(ctx: &Ctx, args: PairArgs) -> Result<Output, NodeError> {
     ))
 }
 
-async fn list(ctx: &Ctx) -> Result<Output, NodeError> {
+async fn list(ctx: &Ctx<'_>) -> Result<Output, NodeError> {
     let school = ctx.school().await?;
     let mut text = String::from("Наставнические пары и группы:\n");
     let mut rows = Vec::new();

@@ -27,19 +27,19 @@ fn save(out: &Path, bytes: &[u8]) -> Result<Output, NodeError> {
 
 /// `export`: a table or document.
 pub async fn export(
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     kind: &str,
     pair: Option<&str>,
     number: Option<&str>,
     out: &Path,
 ) -> Result<Output, NodeError> {
-    let rendered = nastavnik_node::documents::render(&ctx.node, kind, pair, number, ctx.today()).await?;
+    let rendered = nastavnik_node::documents::render(ctx.node, kind, pair, number, ctx.today()).await?;
     save(out, &rendered.bytes)
 }
 
 /// `order`: fixes pairs by the head's order and writes it.
 pub async fn order(
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     number: &str,
     date: &str,
     pairs: &[String],
@@ -103,7 +103,7 @@ fn preview_json(p: &Preview) -> serde_json::Value {
 }
 
 /// `import`: a preview, or (`--apply`) the import of a file without errors in one change.
-pub async fn import(ctx: &Ctx, base: &str, file: &Path, apply: bool) -> Result<Output, NodeError> {
+pub async fn import(ctx: &Ctx<'_>, base: &str, file: &Path, apply: bool) -> Result<Output, NodeError> {
     let base = match base {
         "mentors" => Base::Mentors,
         "mentees" => Base::Mentees,

@@ -9,7 +9,7 @@ use serde_json::json;
 use super::context::{Ctx, Output};
 
 /// The school overview for today (progress on stderr when reading takes more than a second).
-pub async fn school_overview(ctx: &Ctx) -> Result<(SchoolOverview, CacheStats), NodeError> {
+pub async fn school_overview(ctx: &Ctx<'_>) -> Result<(SchoolOverview, CacheStats), NodeError> {
     let school = ctx.school().await?;
     let (started, mut shown) = (std::time::Instant::now(), 0);
     let mut progress = |done: usize, total: usize| {
@@ -20,11 +20,11 @@ pub async fn school_overview(ctx: &Ctx) -> Result<(SchoolOverview, CacheStats), 
             eprintln!("Прочитано пар: {done} из {total}");
         }
     };
-    nastavnik_node::curator::school_overview(&ctx.node, &school, ctx.today(), &mut progress)
+    nastavnik_node::curator::school_overview(ctx.node, &school, ctx.today(), &mut progress)
 }
 
 /// `overview`: reads every pair's summary and computes the school overview for today.
-pub async fn overview(ctx: &Ctx) -> Result<Output, NodeError> {
+pub async fn overview(ctx: &Ctx<'_>) -> Result<Output, NodeError> {
     let (overview, stats) = school_overview(ctx).await?;
     let mut text = nastavnik_node::render::overview(&overview);
     for line in &stats.unreadable {
@@ -36,7 +36,7 @@ pub async fn overview(ctx: &Ctx) -> Result<Output, NodeError> {
 }
 
 /// `status`: this device and its documents.
-pub async fn status(ctx: &Ctx) -> Result<Output, NodeError> {
+pub async fn status(ctx: &Ctx<'_>) -> Result<Output, NodeError> {
     let quarantined: Vec<String> = std::fs::read_dir(ctx.node.dir.quarantine())
         .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
         .unwrap_or_default();
@@ -76,7 +76,7 @@ fn short(id: &str) -> &str {
 }
 
 /// `roadmap list` / `roadmap status`.
-pub async fn roadmap(ctx: &Ctx, cmd: super::args::RoadmapCmd) -> Result<Output, NodeError> {
+pub async fn roadmap(ctx: &Ctx<'_>, cmd: super::args::RoadmapCmd) -> Result<Output, NodeError> {
     use nastavnik_core::school::SchoolDoc;
     use nastavnik_shared::ru;
     use nastavnik_shared::vocab::{RoadmapStage, RoadmapStatus};

@@ -1,8 +1,8 @@
 //! Device, school, bank of people and consents.
 
 use nastavnik_core::school::{MentorProfileInput, NewSchool, PersonInput, SchoolDoc};
-use nastavnik_node::NodeError;
 use nastavnik_node::device::Device;
+use nastavnik_node::{Node, NodeError};
 use nastavnik_shared::vocab::{ConsentGiver, Form, PersonCategory};
 use serde_json::json;
 
@@ -11,7 +11,7 @@ use super::context::{Ctx, Output};
 use super::parse;
 
 /// `device init` / `device show`.
-pub fn device(ctx: &Ctx, cmd: DeviceCmd) -> Result<Output, NodeError> {
+pub fn device(ctx: &Ctx<'_>, cmd: DeviceCmd) -> Result<Output, NodeError> {
     let id = ctx.node.identity.device_id();
     let role = ctx.node.device.label();
     let verb = match cmd {
@@ -27,27 +27,28 @@ pub fn device(ctx: &Ctx, cmd: DeviceCmd) -> Result<Output, NodeError> {
 
 /// `school create`.
 pub async fn create_school(
-    ctx: &mut Ctx,
+    node: &mut Node,
     name: String,
     head: String,
     curator: String,
 ) -> Result<Output, NodeError> {
-    if ctx.node.device != Device::New {
+    if node.device != Device::New {
         return Err(NodeError::Input(format!(
             "это устройство уже подключено к школе ({})",
-            ctx.node.device.label()
+            node.device.label()
         )));
     }
+    let now = node.clock.now();
     let new = NewSchool {
         id: parse::new_id("school"),
         name,
         head_name: head,
         curator_name: curator,
-        year_start: nastavnik_core::demo::school_year_start(ctx.today()),
+        year_start: nastavnik_core::demo::school_year_start(node.clock.today()),
     };
-    let school = SchoolDoc::new(new, ctx.now())?;
-    let doc_id = ctx.node.create(&school, ctx.now()).await?;
-    ctx.node.set_device(Device::Curator { school_doc: doc_id.clone() })?;
+    let school = SchoolDoc::new(new, now)?;
+    let doc_id = node.create(&school, now).await?;
+    node.set_device(Device::Curator { school_doc: doc_id.clone() })?;
     let text = format!("Школа создана: {}\nЭто устройство — устройство куратора.", school.school.name);
     Ok(Output::new(
         text,
@@ -56,7 +57,7 @@ pub async fn create_school(
 }
 
 /// `person add` / `person list`.
-pub async fn person(ctx: &Ctx, cmd: PersonCmd) -> Result<Output, NodeError> {
+pub async fn person(ctx: &Ctx<'_>, cmd: PersonCmd) -> Result<Output, NodeError> {
     match cmd {
         PersonCmd::Add(args) => add_person(ctx, args).await,
         PersonCmd::Request { person, text } => request(ctx, person, text).await,
@@ -87,7 +88,7 @@ pub async fn person(ctx: &Ctx, cmd: PersonCmd) -> Result<Output, NodeError> {
     }
 }
 
-async fn request(ctx: &Ctx, person: String, text: String) -> Result<Output, NodeError> {
+async fn request(ctx: &Ctx<'_>, person: String, text: String) -> Result<Output, NodeError> {
     let (today, id) = (ctx.today(), parse::new_id("req"));
     let request_id = id.clone();
     ctx.node
@@ -102,7 +103,7 @@ async fn request(ctx: &Ctx, person: String, text: String) -> Result<Output, Node
 }
 
 async fn mentor_profile(
-    ctx: &Ctx,
+    ctx: &Ctx<'_>,
     person: String,
     competencies: Vec<String>,
     capacity: u8,
@@ -122,7 +123,7 @@ async fn mentor_profile(
     Ok(Output::new("Анкета наставника сохранена", json!({ "person": person })))
 }
 
-async fn add_person(ctx: &Ctx, args: PersonArgs) -> Result<Output, NodeError> {
+async fn add_person(ctx: &Ctx<'_>, args: PersonArgs) -> Result<Output, NodeError> {
     let category = parse::code("--category", &args.category, PersonCategory::ALL)?;
     let id = args.id.unwrap_or_else(|| parse::new_id("p"));
     let input = PersonInput {
@@ -142,7 +143,7 @@ async fn add_person(ctx: &Ctx, args: PersonArgs) -> Result<Output, NodeError> {
 }
 
 /// `consent`.
-pub async fn consent(ctx: &Ctx, args: ConsentArgs) -> Result<Output, NodeError> {
+pub async fn consent(ctx: &Ctx<'_>, args: ConsentArgs) -> Result<Output, NodeError> {
     let giver = parse::code("--giver", &args.giver, ConsentGiver::ALL)?;
     let signed_on = parse::date("--date", &args.date)?;
     let (today, id) = (ctx.today(), parse::new_id("consent"));
@@ -157,8 +158,8 @@ pub async fn consent(ctx: &Ctx, args: ConsentArgs) -> Result<Output, NodeError> 
 
 /// `demo`: the demo school of `nastavnik_core::demo`, stored on this (new) device as the
 /// curator's, ready to explore with every other command.
-pub async fn demo(ctx: &mut Ctx) -> Result<Output, NodeError> {
-    let now = ctx.now();
-    nastavnik_node::curator::store_demo(&mut ctx.node, now).await?;
-    super::report::overview(ctx).await
+pub async fn demo(node: &mut Node) -> Result<Output, NodeError> {
+    let now = node.clock.now();
+    nastavnik_node::curator::store_demo(node, now).await?;
+    super::report::overview(&Ctx { node }).await
 }
