@@ -12,5 +12,6 @@ mod person;
 mod programme;
 mod results;
 mod roadmap;
+mod shared_text;
 mod sync;
 mod widgets;

@@ -10,7 +10,7 @@ mod people;
 mod plan;
 mod roadmap;
 
-pub use meeting::{MeetingFormat, MeetingType};
+pub use meeting::{MeetingFormat, MeetingText, MeetingType};
 pub use monitoring::{MonitoringStage, Rater, SATISFACTION_MAX, SCORE_MAX, SCORE_MIN};
 pub use pair::{Form, Kind, PairStatus, role_models};
 pub use people::{ConsentGiver, MemberRole, PersonCategory};

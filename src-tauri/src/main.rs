@@ -81,7 +81,7 @@ fn main() {
             commands::pair::set_activity_status,
             commands::pair::set_activity_deadline,
             commands::pair::add_meeting,
-            commands::pair::set_meeting_notes,
+            commands::pair::set_meeting_text,
             commands::pair::confirm_meeting,
             commands::programme::add_programme_entry,
             commands::programme::edit_programme_entry,

@@ -1,6 +1,8 @@
 //! Two app windows on loopback, each with its own data folder — the curator's and the mentee's
 //! devices: an activity added in one window appears in the other without a reload, and back;
-//! the notes, scores and survey the mentee enters reach the curator's window.
+//! the notes, agreed tasks, reflection, scores and survey the mentee enters reach the curator's
+//! window; the mentee and the mentor (a third device, the CLI) type into the same notes at once
+//! and both texts are kept everywhere.
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
@@ -67,9 +69,78 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     a.click("#add-meeting").await;
     b.click("#tab-journal").await;
     b.wait_for(".meeting", "the meeting", |t| t.contains("Пробный урок")).await;
-    b.fill(".meeting textarea", "Урок понравился; поработать над темпом.").await;
-    b.click(".save-notes").await;
-    a.wait_for(".notes-text", "the mentee's notes", |t| t.contains("поработать над темпом")).await;
+    let notes = ".shared-text.notes textarea";
+    b.fill(notes, "Урок понравился; поработать над темпом.").await;
+    // Saved a moment after typing stops (no button): the curator reads it.
+    a.wait_for(".shared-text.notes .text", "the mentee's notes", |t| t.contains("поработать над темпом"))
+        .await;
+    b.fill(".shared-text.agreed_tasks textarea", "Подготовить план урока к 01.12").await;
+    b.fill(".shared-text.reflection textarea", "Понял, как распределять время урока.").await;
+    b.click(".shared-text.notes textarea").await; // leaving the field saves it at once
+    a.wait_for(".shared-text.agreed_tasks .text", "the tasks", |t| t.contains("Подготовить план урока"))
+        .await;
+    a.wait_for(".shared-text.reflection .text", "the reflection", |t| t.contains("распределять время")).await;
+
+    // The mentor joins from a third device (the CLI) and writes into the same notes while the
+    // mentee types into them: both texts are kept on every device.
+    a.click("#nav-pairs").await;
+    let mentor = Device::new("two-windows-mentor");
+    let buttons = a.client.find_all(fantoccini::Locator::Css(".invite-member")).await.unwrap();
+    for button in buttons {
+        if button.text().await.unwrap().contains("Петрова") {
+            button.click().await.unwrap();
+        }
+    }
+    let mentor_code =
+        a.wait_for(".invite-code", "the mentor's code", |t| t.len() >= 10 && t != code.as_str()).await;
+    let joined = mentor.ok(&["invite", "redeem", "--code", &mentor_code, "--peer", &curator_addr]);
+    let pair_id = joined["pairs"][0][0].as_str().unwrap().to_string();
+    let meeting = s(&mentor.ok(&["meeting", "list", "--pair", &pair_id])[0], "id");
+    // The mentor's addition goes to the curator while the mentee keeps typing; the mentee's
+    // window keeps her unsaved typing when it arrives (and says so), then saves both.
+    let base = "Урок понравился; поработать над темпом.";
+    let mentors = format!("{base} Наставник: разобрать хронометраж.");
+    let edit = mentor.command(&[
+        "meeting",
+        "text",
+        "--pair",
+        &pair_id,
+        "--meeting",
+        &meeting,
+        "--field",
+        "notes",
+        "--text",
+        &mentors,
+    ]);
+    let send = mentor.command(&["sync", "--peer", &curator_addr]);
+    let sending = tokio::task::spawn_blocking(move || {
+        let (mut edit, mut send) = (edit, send);
+        assert!(edit.output().unwrap().status.success());
+        assert!(send.output().unwrap().status.success());
+    });
+    let field = b.find(notes).await;
+    let mut arrived = false;
+    for word in std::iter::once(" Вопросы наставляемого:").chain(std::iter::repeat(" темп?")).take(80)
+    {
+        field.send_keys(word).await.unwrap();
+        if b.client.find(fantoccini::Locator::Css(".shared-text.notes .elsewhere")).await.is_ok() {
+            arrived = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    sending.await.unwrap();
+    assert!(arrived, "the mentor's change never reached the mentee's window while she typed");
+    let both =
+        |t: &str| t.contains("Вопросы наставляемого:") && t.contains("Наставник: разобрать хронометраж.");
+    b.wait_value(notes, "both texts (mentee's window)", both).await;
+    a.click("#nav-pairs").await;
+    a.click(".pair-link").await;
+    a.click("#tab-journal").await;
+    a.wait_for(".shared-text.notes .text", "both texts (curator's window)", both).await;
+    mentor.ok(&["sync", "--peer", &curator_addr]);
+    let merged = s(&mentor.ok(&["meeting", "list", "--pair", &pair_id])[0], "notes");
+    assert!(both(&merged), "the mentor's device: {merged}");
 
     // The mentee's self-assessment at entry and a survey; the curator sees both.
     b.click("#tab-results").await;

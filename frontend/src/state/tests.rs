@@ -45,6 +45,7 @@ fn view(id: &str) -> nastavnik_shared::app::PairView {
     let start = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or_default();
     nastavnik_shared::app::PairView {
         pair_id: id.into(),
+        heads: vec![],
         summary: PairSummary {
             pair_id: id.into(),
             mentors: vec![],

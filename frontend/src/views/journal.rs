@@ -1,14 +1,16 @@
-//! Журнал встреч: the meetings of a pair, a new meeting, notes and confirmations.
+//! Журнал встреч: the meetings of a pair, a new meeting, the texts the pair types (see
+//! `shared_text.rs`) and confirmations.
 
 use nastavnik_shared::app::{AppStatus, MeetingView, NewMeetingForm, Role};
 use nastavnik_shared::ru;
-use nastavnik_shared::vocab::{MeetingFormat, MeetingType};
+use nastavnik_shared::vocab::{MeetingFormat, MeetingText, MeetingType, MemberRole};
 use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::pair::ViewProps;
-use super::widgets::{Choice, Field, FormError, TextArea, options, setter, submit};
+use super::shared_text::SharedText;
+use super::widgets::{Choice, Field, FormError, options, setter, submit};
 use crate::state::Action;
 
 #[derive(Serialize)]
@@ -16,14 +18,6 @@ use crate::state::Action;
 struct AddMeeting {
     pair_id: String,
     form: NewMeetingForm,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Notes {
-    pair_id: String,
-    meeting_id: String,
-    text: String,
 }
 
 #[derive(Serialize)]
@@ -57,7 +51,13 @@ pub fn journal(p: &ViewProps) -> Html {
             });
         })
     };
-    let member = matches!(ctx.status.as_ref().map(|s: &AppStatus| &s.role), Some(Role::Member { .. }));
+    // This device's person's role in the pair (none on the curator's device).
+    let role = match ctx.status.as_ref().map(|s: &AppStatus| &s.role) {
+        Some(Role::Member { person_id, .. }) => {
+            p.pair.members.iter().find(|(id, _, _)| id == person_id).map(|(_, _, role)| *role)
+        }
+        _ => None,
+    };
     html! {
         <>
             <form class="card inline" onsubmit={save}>
@@ -71,7 +71,7 @@ pub fn journal(p: &ViewProps) -> Html {
             </form>
             if p.pair.meetings.is_empty() { <p class="muted">{ "Встреч пока не было." }</p> }
             { for p.pair.meetings.iter().rev().map(|m| html! {
-                <MeetingCard key={m.id.clone()} pair_id={p.pair.pair_id.clone()} meeting={m.clone()} {member} />
+                <MeetingCard key={m.id.clone()} pair_id={p.pair.pair_id.clone()} meeting={m.clone()} heads={p.pair.heads.clone()} {role} />
             }) }
         </>
     }
@@ -81,30 +81,18 @@ pub fn journal(p: &ViewProps) -> Html {
 struct MeetingProps {
     pair_id: String,
     meeting: MeetingView,
-    member: bool,
+    heads: Vec<String>,
+    /// This device's person in the pair, if a member.
+    role: Option<MemberRole>,
 }
 
-/// One meeting: its notes (saved on demand; what is typed stays if saving fails) and who confirmed it.
+/// One meeting: its notes, agreed tasks and reflection (typed by the pair, read by the curator),
+/// and who confirmed it.
 #[function_component(MeetingCard)]
 fn meeting_card(p: &MeetingProps) -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
     let m = &p.meeting;
-    let draft = use_state(|| m.notes.clone());
     let error = use_state(|| None::<String>);
-    {
-        // Notes synced in from the other side replace ours only while we have not typed.
-        let (draft, notes) = (draft.clone(), m.notes.clone());
-        use_effect_with(notes.clone(), move |_| draft.set(notes));
-    }
-    let save = {
-        let (ctx, draft, error, pair_id, id) =
-            (ctx.clone(), draft.clone(), error.clone(), p.pair_id.clone(), m.id.clone());
-        Callback::from(move |_| {
-            let ctx = ctx.clone();
-            let args = Notes { pair_id: pair_id.clone(), meeting_id: id.clone(), text: (*draft).clone() };
-            submit("set_meeting_notes", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
-        })
-    };
     let confirm = {
         let (ctx, error, pair_id, id) = (ctx.clone(), error.clone(), p.pair_id.clone(), m.id.clone());
         Callback::from(move |_| {
@@ -115,24 +103,26 @@ fn meeting_card(p: &MeetingProps) -> Html {
     };
     let confirmed =
         |yes: bool, who: &str| format!("{who}: {}", if yes { "подтвердил(а)" } else { "не подтвердил(а)" });
+    let text = |field: MeetingText, value: &str| {
+        let (editable, writers) = match field {
+            MeetingText::Reflection => (p.role == Some(MemberRole::Mentee), "пишет наставляемый"),
+            _ => (p.role.is_some(), "ведут наставник и наставляемый"),
+        };
+        html! {
+            <SharedText pair_id={p.pair_id.clone()} meeting_id={m.id.clone()} {field} value={value.to_string()}
+                heads={p.heads.clone()} {editable} {writers} />
+        }
+    };
     html! {
         <article class="card meeting">
             <h3>{ format!("{} — {}, {}", ru::date_short(m.date), m.meeting_type.label(), m.format.label()) }</h3>
             <p class="topic">{ m.topic.clone() }</p>
-            if p.member {
-                <TextArea label="Заметки встречи" id={format!("notes-{}", m.id)} value={(*draft).clone()}
-                    oninput={{ let d = draft.clone(); Callback::from(move |v| d.set(v)) }} />
-            } else {
-                // The journal is the pair's own: the curator reads it, the members write it.
-                <div class="notes">
-                    <span class="muted">{ "Заметки встречи (ведут наставник и наставляемый)" }</span>
-                    <p class="notes-text">{ if m.notes.is_empty() { "—".to_string() } else { m.notes.clone() } }</p>
-                </div>
-            }
+            { text(MeetingText::Notes, &m.notes) }
+            { text(MeetingText::AgreedTasks, &m.agreed_tasks) }
+            { text(MeetingText::Reflection, &m.reflection) }
             <FormError error={(*error).clone()} />
             <div class="actions">
-                if p.member {
-                    <button class="save-notes" onclick={save} disabled={*draft == m.notes}>{ "Сохранить заметки" }</button>
+                if p.role.is_some() {
                     <button class="confirm" onclick={confirm}>{ "Подтвердить встречу" }</button>
                 }
                 <span class="muted">{ confirmed(m.confirmed_by_mentor, "наставник") }{ " · " }{ confirmed(m.confirmed_by_mentee, "наставляемый") }</span>

@@ -51,6 +51,10 @@ pub struct PersonRow {
 pub struct PairView {
     /// Pair id.
     pub pair_id: String,
+    /// The document's heads when this view was read: a text typed from this view is merged
+    /// with what others wrote since (see `set_meeting_text`).
+    #[serde(default)]
+    pub heads: Vec<String>,
     /// The summary (plan completion, meetings, scores…).
     pub summary: PairSummary,
     /// Form.
@@ -156,6 +160,12 @@ pub struct MeetingView {
     pub topic: String,
     /// Notes.
     pub notes: String,
+    /// Agreed tasks (договорённости и задачи).
+    #[serde(default)]
+    pub agreed_tasks: String,
+    /// The mentee's reflection.
+    #[serde(default)]
+    pub reflection: String,
     /// Confirmed by the mentor.
     pub confirmed_by_mentor: bool,
     /// Confirmed by the mentee.

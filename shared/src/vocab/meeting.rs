@@ -18,3 +18,12 @@ crate::vocabulary! {
         Remote = "remote" => "дистанционно",
     }
 }
+
+crate::vocabulary! {
+    /// The texts of a meeting the pair types into together.
+    MeetingText {
+        Notes = "notes" => "Заметки встречи",
+        AgreedTasks = "agreed_tasks" => "Договорённости и задачи",
+        Reflection = "reflection" => "Рефлексия наставляемого",
+    }
+}

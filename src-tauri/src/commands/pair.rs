@@ -1,25 +1,26 @@
 //! A pair's programme and journal: read, plan, meetings — for the curator and the pair's members.
 
-use nastavnik_core::pair::{ActivityInput, MeetingInput, PairDoc, TextField, set_text};
+use nastavnik_core::pair::{ActivityInput, MeetingInput, PairDoc, TextField, set_text_since};
 use nastavnik_shared::Code;
 use nastavnik_shared::app::{NewActivityForm, NewMeetingForm, PairView};
-use nastavnik_shared::vocab::{ActivityStatus, MeetingFormat, MeetingType};
+use nastavnik_shared::vocab::{ActivityStatus, MeetingFormat, MeetingText, MeetingType};
 use tauri::State;
 
 use super::parse;
-use crate::state::{AppState, Res, actor, app_error, input, read_pair, school};
+use crate::state::{AppState, Res, actor, app_error, input, school};
 
 /// The pair's programme and journal as the screens show them.
 #[tauri::command]
 pub async fn pair_view(state: State<'_, AppState>, app: tauri::AppHandle, pair_id: String) -> Res<PairView> {
     let node = state.node.read().await;
-    let (doc, pair) = read_pair(&node, &pair_id).await?;
+    let doc = crate::state::pair_doc(&node, &pair_id).await?;
+    let (pair, heads) = node.read_with_heads::<PairDoc>(&doc).await.map_err(app_error)?;
     crate::online::watch(&app, &node, &doc).await;
     let status = match school(&node).await {
         Ok(s) => s.pair(&pair_id).ok().map(|p| *p.status),
         Err(_) => None,
     };
-    Ok(pair.view(status))
+    Ok(PairView { heads, ..pair.view(status) })
 }
 
 /// Runs one operation on a pair's document as one change.
@@ -89,21 +90,30 @@ pub async fn add_meeting(state: State<'_, AppState>, pair_id: String, form: NewM
     Ok(id)
 }
 
-/// Replaces a meeting's notes (merged character by character with the other side's typing).
+/// Writes a meeting's notes, agreed tasks or reflection as the person typed it from the
+/// version with heads `since`: what others wrote meanwhile is kept beside it. Returns the
+/// document's heads after the change (the next save starts from them).
 #[tauri::command]
-pub async fn set_meeting_notes(
+pub async fn set_meeting_text(
     state: State<'_, AppState>,
     pair_id: String,
     meeting_id: String,
+    field: String,
     text: String,
-) -> Res<()> {
+    since: Vec<String>,
+) -> Res<Vec<String>> {
+    let field = MeetingText::from_code(&field).ok_or_else(|| input("неизвестное поле встречи"))?;
     let node = state.node.read().await;
     let who = actor(&node)?;
     let doc = crate::state::pair_doc(&node, &pair_id).await?;
     let now = state.now();
-    node.edit(&doc, move |d| set_text(d, now, &who, &TextField::Notes(meeting_id), &text))
-        .await
-        .map_err(app_error)
+    let field = TextField::of_meeting(field, meeting_id);
+    node.edit(&doc, move |d| {
+        set_text_since(d, now, &who, &field, &since, &text)?;
+        Ok(d.get_heads().iter().map(|h| h.to_string()).collect())
+    })
+    .await
+    .map_err(app_error)
 }
 
 /// Confirms a meeting as this device's member.

@@ -134,6 +134,21 @@ impl Window {
         self.find(css).await.prop(name).await.unwrap_or_else(|e| panic!("reading {name} of «{css}»: {e}"))
     }
 
+    /// Waits until the `value` of the first `css` element satisfies `ok`; returns it.
+    pub async fn wait_value(&self, css: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            if let Ok(e) = self.client.find(Locator::Css(css)).await
+                && let Ok(Some(v)) = e.prop("value").await
+                && ok(&v)
+            {
+                return v;
+            }
+            assert!(started.elapsed() < WAIT, "the value of «{css}» never became {what}");
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
     /// Clicks the first `css` element.
     pub async fn click(&self, css: &str) {
         self.find(css).await.click().await.unwrap_or_else(|e| panic!("clicking «{css}»: {e}"));

@@ -57,7 +57,7 @@ pub use schema::{
     Activity, Criterion, FinalReport, Goal, Header, Item, Meeting, Member, Monitoring, PairDoc, Programme,
     ReplacementRequest, StageScores, Survey, score_key,
 };
-pub use texts::{TextField, set_text, splice_text};
+pub use texts::{TextField, set_text, set_text_since, splice_text};
 
 use nastavnik_shared::vocab::MemberRole;
 

@@ -172,6 +172,17 @@ impl Node {
         Ok(handle.with_document_async(|doc| document::read::<T>(doc)).await??)
     }
 
+    /// Reads a document as `T`, with its heads at that moment (hex), in one look.
+    pub async fn read_with_heads<T: Schema + Send + 'static>(
+        &self,
+        id: &str,
+    ) -> Result<(T, Vec<String>), NodeError> {
+        let handle = self.handle(id).await?;
+        let (value, heads) =
+            handle.with_document_async(|doc| (document::read::<T>(doc), doc.get_heads())).await?;
+        Ok((value?, heads.iter().map(|h| h.to_string()).collect()))
+    }
+
     /// Runs one domain operation on a document as one change.
     pub async fn change<T, R>(
         &self,

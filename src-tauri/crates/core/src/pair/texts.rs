@@ -30,6 +30,16 @@ pub enum TextField {
 }
 
 impl TextField {
+    /// A text of meeting `id`.
+    pub fn of_meeting(text: nastavnik_shared::vocab::MeetingText, id: String) -> TextField {
+        use nastavnik_shared::vocab::MeetingText;
+        match text {
+            MeetingText::Notes => TextField::Notes(id),
+            MeetingText::AgreedTasks => TextField::AgreedTasks(id),
+            MeetingText::Reflection => TextField::Reflection(id),
+        }
+    }
+
     fn allowed(&self, member: &Member) -> Result<(), DomainError> {
         let role = *member.role;
         match self {
@@ -88,6 +98,35 @@ pub fn set_text(
         old[prefix..].iter().rev().zip(new[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
     let insert: String = new[prefix..new.len() - suffix].iter().collect();
     splice_text(doc, now, actor, field, prefix, old.len() - prefix - suffix, &insert)
+}
+
+/// Sets the whole text as its writer meant it when they began from the document at `since`
+/// (its heads then, as hex — how they travel to the window and back): the difference between the text at `since` and `value` is made on a fork
+/// at `since` and merged in, so what others wrote meanwhile — synced in while this person was
+/// typing — is kept beside it, as automerge merges concurrent typing. An empty `since` (or the
+/// current heads) is the same as [`set_text`]; heads this document does not have are an error.
+pub fn set_text_since(
+    doc: &mut Automerge,
+    now: DateTime<Utc>,
+    actor: &Actor,
+    field: &TextField,
+    since: &[String],
+    value: &str,
+) -> Result<(), Error> {
+    let unknown = || DomainError::Conflict("текст изменён в версии, которой нет на этом устройстве".into());
+    let since = since
+        .iter()
+        .map(|h| h.parse::<automerge::ChangeHash>().map_err(|_| unknown()))
+        .collect::<Result<Vec<_>, _>>()?;
+    if since.is_empty() || since == doc.get_heads() {
+        return set_text(doc, now, actor, field, value);
+    }
+    // Checked on the current document too: a right revoked since then is revoked.
+    locate(doc, actor, field)?;
+    let mut fork = doc.fork_at(&since).map_err(|_| unknown())?;
+    set_text(&mut fork, now, actor, field, value)?;
+    doc.merge(&mut fork).map_err(|e| DocError::Schema(e.to_string()))?;
+    Ok(())
 }
 
 fn locate(doc: &Automerge, actor: &Actor, field: &TextField) -> Result<ObjId, Error> {
@@ -213,5 +252,27 @@ mod tests {
         b.merge(&mut a).unwrap();
         assert_eq!(notes(&a), "Обсудили открытый урок. Я попробую.");
         assert_eq!(notes(&a), notes(&b));
+    }
+
+    #[test]
+    fn what_was_typed_since_an_older_version_is_merged_not_overwritten() {
+        let mut doc = doc_with_meeting();
+        let field = TextField::Notes("m1".into());
+        set_text(&mut doc, now(), &mentor(), &field, "План урока.").unwrap();
+        let since: Vec<String> = doc.get_heads().iter().map(|h| h.to_string()).collect();
+        // While the mentee types, the mentor's addition arrives (synced in).
+        set_text(&mut doc, now(), &mentor(), &field, "План урока. Цели.").unwrap();
+        let mentee = Actor::Person("mentee0".into());
+        set_text_since(&mut doc, now(), &mentee, &field, &since, "Мои вопросы. План урока.").unwrap();
+        assert_eq!(notes(&doc), "Мои вопросы. План урока. Цели.", "both kept");
+        // Unknown heads: refused, nothing changed.
+        let heads = doc.get_heads();
+        let unknown = [automerge::ChangeHash([7; 32]).to_string()];
+        assert!(set_text_since(&mut doc, now(), &mentee, &field, &unknown, "x").is_err());
+        assert!(set_text_since(&mut doc, now(), &mentee, &field, &["не хеш".to_string()], "x").is_err());
+        assert_eq!(doc.get_heads(), heads);
+        // A right is checked on the document as it is now.
+        assert!(set_text_since(&mut doc, now(), &Actor::Curator, &field, &since, "x").is_err());
+        assert_eq!(doc.get_heads(), heads);
     }
 }

@@ -32,6 +32,8 @@ impl PairDoc {
                 format: *m.format,
                 topic: m.topic.clone(),
                 notes: m.notes.as_str().to_string(),
+                agreed_tasks: m.agreed_tasks.as_str().to_string(),
+                reflection: m.reflection.as_str().to_string(),
                 confirmed_by_mentor: self.confirmed_by(m, MemberRole::Mentor),
                 confirmed_by_mentee: self.confirmed_by(m, MemberRole::Mentee),
             })
@@ -39,6 +41,7 @@ impl PairDoc {
         meetings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
         PairView {
             pair_id: self.pair_id.clone(),
+            heads: Vec::new(),
             summary: self.summary(),
             form: *self.header.form,
             kind: *self.header.kind,

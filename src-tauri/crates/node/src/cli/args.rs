@@ -381,6 +381,22 @@ pub enum MeetingCmd {
         #[arg(long)]
         text: String,
     },
+    /// Записать текст встречи: notes (заметки), agreed_tasks (договорённости и задачи),
+    /// reflection (рефлексия наставляемого) — текст целиком; совпадающее начало и конец сохраняются.
+    Text {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Встреча.
+        #[arg(long)]
+        meeting: String,
+        /// Какой текст: notes, agreed_tasks, reflection.
+        #[arg(long)]
+        field: String,
+        /// Текст.
+        #[arg(long)]
+        text: String,
+    },
     /// Показать журнал встреч пары.
     List {
         /// Пара.

@@ -4,7 +4,7 @@ use nastavnik_core::pair::{ActivityInput, MeetingInput, PairDoc, TextField, set_
 use nastavnik_node::NodeError;
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{
-    ActivityStatus, MeetingFormat, MeetingType, MemberRole, MonitoringStage, Rater,
+    ActivityStatus, MeetingFormat, MeetingText, MeetingType, MemberRole, MonitoringStage, Rater,
 };
 use serde_json::json;
 
@@ -126,6 +126,13 @@ pub async fn meeting(ctx: &Ctx<'_>, cmd: MeetingCmd) -> Result<Output, NodeError
             ctx.node.edit(&doc, move |d| set_text(d, now, &actor, &field, &text)).await?;
             Ok(Output::new("Заметки сохранены", json!({ "meeting": meeting })))
         }
+        MeetingCmd::Text { pair, meeting, field, text } => {
+            let which = parse::code("--field", &field, MeetingText::ALL)?;
+            let doc = ctx.pair_doc(&pair).await?;
+            let field = TextField::of_meeting(which, meeting.clone());
+            ctx.node.edit(&doc, move |d| set_text(d, now, &actor, &field, &text)).await?;
+            Ok(Output::new(format!("{}: сохранено", which.label()), json!({ "meeting": meeting })))
+        }
         MeetingCmd::List { pair } => {
             let doc = ctx.pair_doc(&pair).await?;
             let p: PairDoc = ctx.node.read(&doc).await?;
@@ -144,8 +151,15 @@ pub async fn meeting(ctx: &Ctx<'_>, cmd: MeetingCmd) -> Result<Output, NodeError
                     *m.meeting_type,
                     m.notes.as_str()
                 ));
+                for (label, t) in [("Задачи", &m.agreed_tasks), ("Рефлексия", &m.reflection)] {
+                    if !t.as_str().is_empty() {
+                        text.push_str(&format!("    {label}: {}\n", t.as_str()));
+                    }
+                }
                 rows.push(json!({ "id": m.id, "date": *m.date, "type": *m.meeting_type, "topic": m.topic,
-                                  "notes": m.notes.as_str(), "confirmedBy": m.confirmations.keys().collect::<Vec<_>>() }));
+                                  "notes": m.notes.as_str(), "agreedTasks": m.agreed_tasks.as_str(),
+                                  "reflection": m.reflection.as_str(),
+                                  "confirmedBy": m.confirmations.keys().collect::<Vec<_>>() }));
             }
             Ok(Output::new(text, json!(rows)))
         }
