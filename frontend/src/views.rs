@@ -1,5 +1,6 @@
 //! The screens. Each loads its data through `ipc` when shown and again after every change.
 
+mod activity;
 pub mod app;
 mod base;
 mod documents;

@@ -101,6 +101,27 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.fill("#activity-responsible", "наставник").await;
     w.click("#add-activity").await;
     w.wait_for("table.plan", "the activity", |t| t.contains("Изучение ФГОС и рабочей программы")).await;
+    // Every field edited in its panel; a second activity added and removed.
+    w.click(".edit-activity").await;
+    w.fill("#edit-title", "Изучение ФГОС и рабочей программы по предмету").await;
+    w.fill("#edit-mentor-activity", "Консультирует по структуре рабочей программы").await;
+    w.fill("#edit-expected-result", "Рабочая программа составлена").await;
+    w.click("#save-activity").await;
+    w.wait_for("table.plan", "the new title", |t| t.contains("рабочей программы по предмету")).await;
+    w.click(".edit-activity").await;
+    let kept = w.prop("#edit-mentor-activity", "value").await;
+    assert_eq!(kept.as_deref(), Some("Консультирует по структуре рабочей программы"));
+    w.click(".edit-activity").await;
+    w.fill("#activity-title", "Лишнее мероприятие").await;
+    w.set("#activity-deadline", "2026-12-15").await;
+    w.click("#add-activity").await;
+    w.wait_for("#plan-heading", "two activities", |t| t.contains("из 2")).await;
+    let rows = w.client.find_all(fantoccini::Locator::Css(".edit-activity")).await.unwrap();
+    rows[1].click().await.unwrap();
+    w.click("#remove-activity").await;
+    w.wait_for("#plan-heading", "one activity again", |t| t.contains("из 1")).await;
+    assert!(!w.text().await.contains("Лишнее мероприятие"));
+
     // The deadline moved in place, to a day already past: the activity is overdue.
     w.set(".activity-deadline", "2026-11-01").await;
     w.find(".late-mark").await;
@@ -118,10 +139,32 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     })
     .await;
 
-    // The activity is done: the overview changes.
+    // The meeting's topic corrected; a second meeting added and removed.
+    w.click(".edit-meeting").await;
+    w.fill("#edit-meeting-topic", "Знакомство, ожидания, правила работы").await;
+    w.click("#save-meeting").await;
+    w.wait_for(".meeting", "the new topic", |t| t.contains("правила работы")).await;
+    w.fill("#meeting-topic", "Лишняя встреча").await;
+    w.set("#meeting-date", "2026-11-25").await;
+    w.click("#add-meeting").await;
+    w.wait_text("Лишняя встреча").await;
+    w.click(".edit-meeting").await; // the latest meeting is listed first
+    w.click("#remove-meeting").await;
+    let started = std::time::Instant::now();
+    while w.text().await.contains("Лишняя встреча") {
+        assert!(started.elapsed() < window::WAIT, "the meeting was not removed");
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+
+    // The activity is done, with the day and a note: the overview changes.
     w.click("#tab-programme").await;
-    w.set(".activity-status", "done").await;
+    w.click(".edit-activity").await;
+    w.set("#edit-status", "done").await;
+    w.set("#edit-done-on", "2026-11-20").await;
+    w.fill("#edit-note", "Программа утверждена на методобъединении").await;
+    w.click("#save-activity").await;
     w.wait_for("#plan-heading", "done", |t| t.contains("выполнено 1 из 1")).await;
+    w.wait_for(".completion-note", "the note", |t| t.contains("методобъединении")).await;
     w.click("#nav-overview").await;
     let after = w.wait_for("#plan-completion", "100%", |t| t == "100%").await;
     assert_ne!(before, after);

@@ -104,3 +104,60 @@ fn docx_text(bytes: &[u8]) -> String {
     }
     text
 }
+
+#[test]
+fn activities_and_meetings_are_edited_and_removed() {
+    let c = Device::new("editing");
+    c.ok(&["school", "create", "--name", "МБОУ СОШ №5"]);
+    let (m, e) = (c.add_teacher("Петрова Анна"), c.add_teacher("Смирнов Илья"));
+    let pair = c.form_pair(&m, &e);
+    let keep =
+        s(&c.ok(&["plan", "add", "--pair", &pair, "--title", "Оставить", "--deadline", "2026-10-01"]), "id");
+    let drop =
+        s(&c.ok(&["plan", "add", "--pair", &pair, "--title", "Убрать", "--deadline", "2026-10-02"]), "id");
+    c.ok(&["plan", "remove", "--pair", &pair, "--activity", &drop]);
+    let plan = c.ok(&["plan", "list", "--pair", &pair]);
+    let ids: Vec<String> = plan.as_array().unwrap().iter().map(|a| s(a, "id")).collect();
+    assert_eq!(ids, [keep]);
+    assert_eq!(c.run(&["plan", "remove", "--pair", &pair, "--activity", &drop]).code, 2, "already gone");
+
+    let meeting =
+        s(&c.ok(&["meeting", "add", "--pair", &pair, "--date", "2026-09-10", "--topic", "Знакомство"]), "id");
+    c.ok(&[
+        "meeting",
+        "edit",
+        "--pair",
+        &pair,
+        "--meeting",
+        &meeting,
+        "--topic",
+        "Знакомство и правила",
+        "--format",
+        "remote",
+    ]);
+    let bad_date =
+        c.run(&["meeting", "edit", "--pair", &pair, "--meeting", &meeting, "--date", "2031-01-01"]);
+    assert_eq!(bad_date.code, 2, "outside the programme's period: {}", bad_date.stderr);
+    let journal = c.ok(&["meeting", "list", "--pair", &pair]);
+    assert_eq!(journal[0]["topic"], "Знакомство и правила");
+    assert_eq!(journal[0]["date"], "2026-09-10", "fields not given stay as they were");
+    // The pair's texts are the members' to write: the curator's device is refused.
+    let curator_writes = c.run(&[
+        "meeting",
+        "text",
+        "--pair",
+        &pair,
+        "--meeting",
+        &meeting,
+        "--field",
+        "agreed_tasks",
+        "--text",
+        "x",
+    ]);
+    assert_eq!(curator_writes.code, 2);
+    let unknown =
+        c.run(&["meeting", "text", "--pair", &pair, "--meeting", &meeting, "--field", "mood", "--text", "x"]);
+    assert!(unknown.json["error"].as_str().unwrap().contains("reflection"), "{}", unknown.json);
+    c.ok(&["meeting", "remove", "--pair", &pair, "--meeting", &meeting]);
+    assert_eq!(c.ok(&["meeting", "list", "--pair", &pair]).as_array().unwrap().len(), 0);
+}

@@ -1,6 +1,7 @@
 //! Журнал встреч: the meetings of a pair, a new meeting, the texts the pair types (see
 //! `shared_text.rs`) and confirmations.
 
+use nastavnik_shared::Code;
 use nastavnik_shared::app::{AppStatus, MeetingView, NewMeetingForm, Role};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{MeetingFormat, MeetingText, MeetingType, MemberRole};
@@ -22,7 +23,7 @@ struct AddMeeting {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Confirm {
+struct MeetingArg {
     pair_id: String,
     meeting_id: String,
 }
@@ -51,6 +52,7 @@ pub fn journal(p: &ViewProps) -> Html {
             });
         })
     };
+    let curator = matches!(ctx.status.as_ref().map(|s: &AppStatus| &s.role), Some(Role::Curator { .. }));
     // This device's person's role in the pair (none on the curator's device).
     let role = match ctx.status.as_ref().map(|s: &AppStatus| &s.role) {
         Some(Role::Member { person_id, .. }) => {
@@ -71,7 +73,7 @@ pub fn journal(p: &ViewProps) -> Html {
             </form>
             if p.pair.meetings.is_empty() { <p class="muted">{ "Встреч пока не было." }</p> }
             { for p.pair.meetings.iter().rev().map(|m| html! {
-                <MeetingCard key={m.id.clone()} pair_id={p.pair.pair_id.clone()} meeting={m.clone()} heads={p.pair.heads.clone()} {role} />
+                <MeetingCard key={m.id.clone()} pair_id={p.pair.pair_id.clone()} meeting={m.clone()} heads={p.pair.heads.clone()} {role} {curator} />
             }) }
         </>
     }
@@ -84,6 +86,8 @@ struct MeetingProps {
     heads: Vec<String>,
     /// This device's person in the pair, if a member.
     role: Option<MemberRole>,
+    /// This is the curator's device.
+    curator: bool,
 }
 
 /// One meeting: its notes, agreed tasks and reflection (typed by the pair, read by the curator),
@@ -97,7 +101,7 @@ fn meeting_card(p: &MeetingProps) -> Html {
         let (ctx, error, pair_id, id) = (ctx.clone(), error.clone(), p.pair_id.clone(), m.id.clone());
         Callback::from(move |_| {
             let ctx = ctx.clone();
-            let args = Confirm { pair_id: pair_id.clone(), meeting_id: id.clone() };
+            let args = MeetingArg { pair_id: pair_id.clone(), meeting_id: id.clone() };
             submit("confirm_meeting", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
@@ -113,10 +117,21 @@ fn meeting_card(p: &MeetingProps) -> Html {
                 heads={p.heads.clone()} {editable} {writers} />
         }
     };
+    let editing = use_state(|| false);
+    let toggle = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(!*editing))
+    };
     html! {
         <article class="card meeting">
             <h3>{ format!("{} — {}, {}", ru::date_short(m.date), m.meeting_type.label(), m.format.label()) }</h3>
             <p class="topic">{ m.topic.clone() }</p>
+            if p.role.is_some() || p.curator {
+                <button class="edit-meeting link" type="button" onclick={toggle}>{ if *editing { "закрыть правку" } else { "изменить встречу" } }</button>
+            }
+            if *editing {
+                <MeetingEdit pair_id={p.pair_id.clone()} meeting={m.clone()} close={{ let e = editing.clone(); Callback::from(move |()| e.set(false)) }} />
+            }
             { text(MeetingText::Notes, &m.notes) }
             { text(MeetingText::AgreedTasks, &m.agreed_tasks) }
             { text(MeetingText::Reflection, &m.reflection) }
@@ -128,5 +143,72 @@ fn meeting_card(p: &MeetingProps) -> Html {
                 <span class="muted">{ confirmed(m.confirmed_by_mentor, "наставник") }{ " · " }{ confirmed(m.confirmed_by_mentee, "наставляемый") }</span>
             </div>
         </article>
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EditMeeting {
+    pair_id: String,
+    meeting_id: String,
+    form: NewMeetingForm,
+}
+
+#[derive(Properties, PartialEq)]
+struct EditProps {
+    pair_id: String,
+    meeting: MeetingView,
+    close: Callback<()>,
+}
+
+/// A meeting's type, date, format and topic changed; or the meeting removed (if unconfirmed).
+#[function_component(MeetingEdit)]
+fn meeting_edit(p: &EditProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let m = &p.meeting;
+    let form = use_state(|| NewMeetingForm {
+        meeting_type: m.meeting_type.code(),
+        date: m.date.format("%Y-%m-%d").to_string(),
+        format: m.format.code(),
+        topic: m.topic.clone(),
+    });
+    let error = use_state(|| None::<String>);
+    let set = |f: fn(&mut NewMeetingForm, String)| setter(&form, f);
+    let save = {
+        let (ctx, form, error, close) = (ctx.clone(), form.clone(), error.clone(), p.close.clone());
+        let (pair_id, meeting_id) = (p.pair_id.clone(), m.id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (ctx, close) = (ctx.clone(), close.clone());
+            let args = EditMeeting {
+                pair_id: pair_id.clone(),
+                meeting_id: meeting_id.clone(),
+                form: (*form).clone(),
+            };
+            submit("edit_meeting", args, error.clone(), move |()| {
+                close.emit(());
+                ctx.dispatch(Action::Changed);
+            });
+        })
+    };
+    let remove = {
+        let (ctx, error) = (ctx.clone(), error.clone());
+        let (pair_id, meeting_id) = (p.pair_id.clone(), m.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            let ctx = ctx.clone();
+            let args = MeetingArg { pair_id: pair_id.clone(), meeting_id: meeting_id.clone() };
+            submit("remove_meeting", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+        })
+    };
+    html! {
+        <form class="inline meeting-form" onsubmit={save}>
+            <Choice label="Вид встречи" id="edit-meeting-type" value={form.meeting_type.clone()} options={options(MeetingType::ALL, MeetingType::label)} onchange={set(|f, v| f.meeting_type = v)} />
+            <Field label="Дата" id="edit-meeting-date" kind="date" value={form.date.clone()} oninput={set(|f, v| f.date = v)} />
+            <Choice label="Формат" id="edit-meeting-format" value={form.format.clone()} options={options(MeetingFormat::ALL, MeetingFormat::label)} onchange={set(|f, v| f.format = v)} />
+            <Field label="Тема" id="edit-meeting-topic" value={form.topic.clone()} oninput={set(|f, v| f.topic = v)} />
+            <FormError error={(*error).clone()} />
+            <button id="save-meeting" type="submit" class="primary">{ "Сохранить встречу" }</button>
+            <button id="remove-meeting" type="button" onclick={remove}>{ "Удалить встречу" }</button>
+        </form>
     }
 }

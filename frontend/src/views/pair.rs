@@ -1,18 +1,18 @@
 //! A pair: Программа (its lists — see `programme.rs` — and the plan with inline statuses), Журнал встреч (meetings,
 //! notes both sides type into, confirmations), Итоги (plan, meetings, monitoring, satisfaction).
 
-use nastavnik_shared::app::{ActivityView, NewActivityForm, PairView};
+use nastavnik_shared::app::{NewActivityForm, PairView};
 use nastavnik_shared::ru;
-use nastavnik_shared::vocab::ActivityStatus;
 use serde::Serialize;
 use yew::prelude::*;
 
+use super::activity::ActivityRow;
 use super::app::{Ctx, load};
 use super::documents::Documents;
 use super::journal::Journal;
 use super::programme::ProgrammeLists;
 use super::results::Results;
-use super::widgets::{Field, FormError, options, setter, submit};
+use super::widgets::{Field, FormError, setter, submit};
 use crate::state::{Action, PairTab, Screen};
 
 /// Which pair.
@@ -28,22 +28,6 @@ pub struct PairArg {
 struct AddActivity {
     pair_id: String,
     form: NewActivityForm,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SetDeadline {
-    pair_id: String,
-    activity_id: String,
-    deadline: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SetActivity {
-    pair_id: String,
-    activity_id: String,
-    status: String,
 }
 
 /// Props: the pair and the tab.
@@ -122,58 +106,6 @@ fn programme(p: &ViewProps) -> Html {
                 <AddActivityForm pair_id={p.pair.pair_id.clone()} />
             </div>
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct RowProps {
-    pair_id: String,
-    activity: ActivityView,
-}
-
-/// An activity with its status changeable in place.
-#[function_component(ActivityRow)]
-fn activity_row(p: &RowProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("inside App");
-    let error = use_state(|| None::<String>);
-    let a = &p.activity;
-    let today = ctx.status.as_ref().map(|s| s.today);
-    let late = a.status.is_open() && today.is_some_and(|t| a.deadline < t);
-    let onchange = {
-        let (ctx, error, pair_id, id) = (ctx.clone(), error.clone(), p.pair_id.clone(), a.id.clone());
-        Callback::from(move |e: Event| {
-            let status = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            let ctx = ctx.clone();
-            let args = SetActivity { pair_id: pair_id.clone(), activity_id: id.clone(), status };
-            submit("set_activity_status", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
-        })
-    };
-    let move_deadline = {
-        let (ctx, error, pair_id, id) = (ctx.clone(), error.clone(), p.pair_id.clone(), a.id.clone());
-        Callback::from(move |e: Event| {
-            let deadline = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-            let ctx = ctx.clone();
-            let args = SetDeadline { pair_id: pair_id.clone(), activity_id: id.clone(), deadline };
-            submit("set_activity_deadline", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
-        })
-    };
-    html! {
-        <tr class={classes!("activity", late.then_some("late"))}>
-            <td>{ a.title.clone() }<FormError error={(*error).clone()} /></td>
-            <td>
-                <input type="date" class="activity-deadline" aria-label={format!("Срок: {}", a.title)}
-                    value={a.deadline.format("%Y-%m-%d").to_string()} onchange={move_deadline} />
-                if late { <div class="late-mark">{ "просрочено" }</div> }
-            </td>
-            <td>{ a.responsible.clone() }</td>
-            <td>
-                <select class="activity-status" aria-label={format!("Статус: {}", a.title)} {onchange}>
-                    { for options(ActivityStatus::ALL, ActivityStatus::label).into_iter().map(|(v, t)| html! {
-                        <option value={v.clone()} selected={v == nastavnik_shared::Code::code(&a.status)}>{ t }</option>
-                    }) }
-                </select>
-            </td>
-        </tr>
     }
 }
 

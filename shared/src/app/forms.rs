@@ -49,6 +49,28 @@ pub struct NewActivityForm {
     pub responsible: String,
 }
 
+/// An activity's every field, as the edit form sends it (status code, dates as typed).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActivityForm {
+    /// Мероприятие.
+    pub title: String,
+    /// Деятельность наставника.
+    pub mentor_activity: String,
+    /// Ожидаемый результат.
+    pub expected_result: String,
+    /// Срок as typed.
+    pub deadline: String,
+    /// Ответственный.
+    pub responsible: String,
+    /// Status code.
+    pub status: String,
+    /// Дата выполнения as typed (done only; empty: today).
+    pub done_on: String,
+    /// Отметка о выполнении.
+    pub note: String,
+}
+
 /// A new meeting, as the form sends it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -142,6 +142,15 @@ pub struct ActivityView {
     pub status: ActivityStatus,
     /// When done.
     pub completed_on: Option<NaiveDate>,
+    /// Деятельность наставника.
+    #[serde(default)]
+    pub mentor_activity: String,
+    /// Ожидаемый результат.
+    #[serde(default)]
+    pub expected_result: String,
+    /// Отметка о выполнении.
+    #[serde(default)]
+    pub completion_note: String,
 }
 
 /// A meeting of the journal.

@@ -3,6 +3,7 @@
 
 pub mod bank;
 pub mod documents;
+pub mod editing;
 pub mod joining;
 pub mod monitoring;
 pub mod pair;

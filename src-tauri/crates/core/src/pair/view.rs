@@ -19,6 +19,9 @@ impl PairDoc {
                 responsible: a.responsible.clone(),
                 status: *a.status,
                 completed_on: a.completed_on.map(|d| *d),
+                mentor_activity: a.mentor_activity.clone(),
+                expected_result: a.expected_result.clone(),
+                completion_note: a.completion_note.clone(),
             })
             .collect();
         activities.sort_by(|a, b| a.deadline.cmp(&b.deadline).then_with(|| a.id.cmp(&b.id)));

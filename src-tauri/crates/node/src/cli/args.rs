@@ -341,6 +341,15 @@ pub enum PlanCmd {
         note: String,
     },
     /// Показать план пары.
+    /// Удалить мероприятие из плана.
+    Remove {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Мероприятие.
+        #[arg(long)]
+        activity: String,
+    },
     List {
         /// Пара.
         #[arg(long)]
@@ -368,6 +377,36 @@ pub enum MeetingCmd {
         /// Тема.
         #[arg(long)]
         topic: String,
+    },
+    /// Изменить встречу (поля, которые не указаны, остаются прежними).
+    Edit {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Встреча.
+        #[arg(long)]
+        meeting: String,
+        /// Тип: organisational, trial, planning, regular, final.
+        #[arg(long = "type")]
+        meeting_type: Option<String>,
+        /// Дата (ГГГГ-ММ-ДД).
+        #[arg(long)]
+        date: Option<String>,
+        /// Формат: in_person, remote.
+        #[arg(long)]
+        format: Option<String>,
+        /// Тема.
+        #[arg(long)]
+        topic: Option<String>,
+    },
+    /// Удалить встречу (если её ещё никто не подтвердил).
+    Remove {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Встреча.
+        #[arg(long)]
+        meeting: String,
     },
     /// Записать заметки встречи (текст целиком; совпадающее начало и конец сохраняются).
     Notes {

@@ -54,6 +54,16 @@ pub async fn plan(ctx: &Ctx<'_>, cmd: PlanCmd) -> Result<Output, NodeError> {
                 .await?;
             Ok(Output::new(format!("Мероприятие {activity} изменено"), json!({ "id": activity })))
         }
+        PlanCmd::Remove { pair, activity } => {
+            let doc = ctx.pair_doc(&pair).await?;
+            let id = activity.clone();
+            ctx.node
+                .change(&doc, now, "удаление мероприятия", move |p: &mut PairDoc| {
+                    p.remove_activity(&actor, &id)
+                })
+                .await?;
+            Ok(Output::new(format!("Мероприятие {activity} удалено"), json!({ "id": activity })))
+        }
         PlanCmd::Status { pair, activity, status, done_on, note } => {
             let status = parse::code("--status", &status, ActivityStatus::ALL)?;
             let done_on = match (status, done_on) {
@@ -119,6 +129,37 @@ pub async fn meeting(ctx: &Ctx<'_>, cmd: MeetingCmd) -> Result<Output, NodeError
                 })
                 .await?;
             Ok(Output::new(format!("Встреча добавлена: {id}"), json!({ "id": id })))
+        }
+        MeetingCmd::Edit { pair, meeting, meeting_type, date, format, topic } => {
+            let meeting_type =
+                meeting_type.map(|t| parse::code("--type", &t, MeetingType::ALL)).transpose()?;
+            let date = date.map(|d| parse::date("--date", &d)).transpose()?;
+            let format = format.map(|f| parse::code("--format", &f, MeetingFormat::ALL)).transpose()?;
+            let doc = ctx.pair_doc(&pair).await?;
+            let id = meeting.clone();
+            ctx.node
+                .change(&doc, now, "правка встречи", move |p: &mut PairDoc| {
+                    let current = nastavnik_core::keyed::get(&p.meetings, &id)?;
+                    let input = MeetingInput {
+                        meeting_type: meeting_type.unwrap_or(*current.meeting_type),
+                        date: date.unwrap_or(*current.date),
+                        format: format.unwrap_or(*current.format),
+                        topic: topic.unwrap_or_else(|| current.topic.clone()),
+                    };
+                    p.edit_meeting(&actor, &id, input)
+                })
+                .await?;
+            Ok(Output::new(format!("Встреча {meeting} изменена"), json!({ "id": meeting })))
+        }
+        MeetingCmd::Remove { pair, meeting } => {
+            let doc = ctx.pair_doc(&pair).await?;
+            let id = meeting.clone();
+            ctx.node
+                .change(&doc, now, "удаление встречи", move |p: &mut PairDoc| {
+                    p.remove_meeting(&actor, &id)
+                })
+                .await?;
+            Ok(Output::new(format!("Встреча {meeting} удалена"), json!({ "id": meeting })))
         }
         MeetingCmd::Notes { pair, meeting, text } => {
             let doc = ctx.pair_doc(&pair).await?;

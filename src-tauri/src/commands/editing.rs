@@ -1,0 +1,84 @@
+//! Changing and removing what a pair has written: an activity's every field (with its status,
+//! completion date and note, in one change) and a meeting's type, date, format and topic.
+
+use nastavnik_core::pair::{ActivityInput, MeetingInput};
+use nastavnik_shared::Code;
+use nastavnik_shared::app::{ActivityForm, NewMeetingForm};
+use nastavnik_shared::vocab::{ActivityStatus, MeetingFormat, MeetingType};
+use tauri::State;
+
+use super::pair::change_pair;
+use super::parse;
+use crate::state::{AppState, Res, actor, input};
+
+/// Saves an activity's fields, status, completion date (done only; empty: today) and note.
+#[tauri::command]
+pub async fn edit_activity(
+    state: State<'_, AppState>,
+    pair_id: String,
+    activity_id: String,
+    form: ActivityForm,
+) -> Res<()> {
+    let who = actor(&*state.node.read().await)?;
+    let today = state.today();
+    let status = ActivityStatus::from_code(&form.status).ok_or_else(|| input("Статус: выберите значение"))?;
+    let done_on = match status {
+        ActivityStatus::Done if form.done_on.trim().is_empty() => Some(today),
+        ActivityStatus::Done => Some(parse::date("Дата выполнения", &form.done_on)?),
+        _ => None,
+    };
+    let activity = ActivityInput {
+        title: form.title,
+        mentor_activity: form.mentor_activity,
+        expected_result: form.expected_result,
+        deadline: parse::date("Срок", &form.deadline)?,
+        responsible: form.responsible,
+    };
+    change_pair(&state, &pair_id, "правка мероприятия", move |p| {
+        p.edit_activity(&who, &activity_id, activity)?;
+        p.set_activity_status(&who, &activity_id, status, done_on, &form.note, today)
+    })
+    .await
+}
+
+/// Removes an activity from the plan.
+#[tauri::command]
+pub async fn remove_activity(state: State<'_, AppState>, pair_id: String, activity_id: String) -> Res<()> {
+    let who = actor(&*state.node.read().await)?;
+    change_pair(&state, &pair_id, "удаление мероприятия", move |p| {
+        p.remove_activity(&who, &activity_id)
+    })
+    .await
+}
+
+/// Changes a meeting's type, date, format and topic.
+#[tauri::command]
+pub async fn edit_meeting(
+    state: State<'_, AppState>,
+    pair_id: String,
+    meeting_id: String,
+    form: NewMeetingForm,
+) -> Res<()> {
+    let who = actor(&*state.node.read().await)?;
+    let meeting = MeetingInput {
+        meeting_type: MeetingType::from_code(&form.meeting_type)
+            .ok_or_else(|| input("Вид встречи: выберите значение"))?,
+        date: parse::date("Дата встречи", &form.date)?,
+        format: MeetingFormat::from_code(&form.format).ok_or_else(|| input("Формат: выберите значение"))?,
+        topic: form.topic,
+    };
+    change_pair(&state, &pair_id, "правка встречи", move |p| {
+        p.edit_meeting(&who, &meeting_id, meeting)
+    })
+    .await
+}
+
+/// Removes a meeting nobody has confirmed yet.
+#[tauri::command]
+pub async fn remove_meeting(state: State<'_, AppState>, pair_id: String, meeting_id: String) -> Res<()> {
+    let who = actor(&*state.node.read().await)?;
+    change_pair(&state, &pair_id, "удаление встречи", move |p| {
+        p.remove_meeting(&who, &meeting_id)
+    })
+    .await
+}
