@@ -177,6 +177,31 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     assert!(saved.contains(&file.display().to_string()), "{saved}");
     assert!(std::fs::read(&file).unwrap().starts_with(b"PK"), "a .docx");
 
+    // The programme ran its course: the curator completes the pair and it goes to the archive —
+    // read-only, still counted, still exportable.
+    w.click("#nav-pairs").await;
+    w.click(".pair-link").await;
+    w.set("#close-status", "completed").await;
+    w.fill("#close-reason", "Программа выполнена полностью").await;
+    w.click("#close-pair").await;
+    w.wait_for("#archived", "the archive note", |t| {
+        t.contains("в архиве") && t.contains("выполнена полностью")
+    })
+    .await;
+    w.absent("#add-activity").await;
+    w.absent(".edit-activity").await;
+    w.absent(".activity-status").await;
+    w.absent("#add-directions").await;
+    w.absent("#close-pair").await;
+    w.click("#tab-journal").await;
+    w.wait_for(".meeting", "the meeting, read", |t| t.contains("правила работы")).await;
+    w.absent("#add-meeting").await;
+    w.absent(".edit-meeting").await;
+    w.click(".export-programme").await;
+    w.wait_for("p.saved", "the programme saved", |t| t.contains("рограмм")).await;
+    w.click("#nav-overview").await;
+    w.wait_for("#plan-completion", "still counted", |t| t == "100%").await;
+
     // Everything is in the documents on disk: it is all there after the window reopens.
     w.close().await;
     let w = Window::open(&dir, &[]).await;

@@ -161,3 +161,26 @@ fn activities_and_meetings_are_edited_and_removed() {
     c.ok(&["meeting", "remove", "--pair", &pair, "--meeting", &meeting]);
     assert_eq!(c.ok(&["meeting", "list", "--pair", &pair]).as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn a_closed_pair_goes_to_the_archive_read_only_and_still_exported() {
+    let c = Device::new("archive");
+    c.ok(&["school", "create", "--name", "МБОУ СОШ №5"]);
+    let (m, e) = (c.add_teacher("Петрова Анна"), c.add_teacher("Смирнов Илья"));
+    let pair = c.form_pair(&m, &e);
+    c.ok(&["plan", "add", "--pair", &pair, "--title", "Урок", "--deadline", "2026-10-01"]);
+    let no_reason = c.run(&["pair", "status", "--pair", &pair, "--status", "dissolved"]);
+    assert_eq!(no_reason.code, 2, "a dissolution needs its reason");
+    assert_eq!(c.ok(&["pair", "list"])[0]["status"], "forming", "refused: the index did not move either");
+    c.ok(&["pair", "status", "--pair", &pair, "--status", "dissolved", "--reason", "Наставник уволился"]);
+    assert_eq!(c.ok(&["pair", "list"])[0]["status"], "dissolved");
+    let late = c.run(&["plan", "add", "--pair", &pair, "--title", "Ещё", "--deadline", "2026-10-02"]);
+    assert_eq!(late.code, 2);
+    assert!(late.json["error"].as_str().unwrap().contains("в архиве"), "{}", late.json);
+    let again = c.run(&["pair", "status", "--pair", &pair, "--status", "completed"]);
+    assert_eq!(again.code, 2, "an archived pair stays as it was closed");
+    assert_eq!(c.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len(), 1, "still read");
+    let out = c.dir.join("журнал.docx");
+    c.ok(&["export", "--kind", "journal", "--pair", &pair, "--out", out.to_str().unwrap()]);
+    assert!(out.exists());
+}

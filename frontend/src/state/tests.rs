@@ -46,6 +46,7 @@ fn view(id: &str) -> nastavnik_shared::app::PairView {
     nastavnik_shared::app::PairView {
         pair_id: id.into(),
         heads: vec![],
+        closed: None,
         summary: PairSummary {
             pair_id: id.into(),
             mentors: vec![],

@@ -50,6 +50,8 @@ pub struct RowProps {
     pub pair_id: String,
     /// The activity.
     pub activity: ActivityView,
+    /// The pair is closed: shown, not changed.
+    pub archived: bool,
 }
 
 fn form_of(a: &ActivityView) -> ActivityForm {
@@ -74,6 +76,17 @@ pub fn activity_row(p: &RowProps) -> Html {
     let a = &p.activity;
     let today = ctx.status.as_ref().map(|s| s.today);
     let late = a.status.is_open() && today.is_some_and(|t| a.deadline < t);
+    if p.archived {
+        return html! {
+            <tr class="activity">
+                <td>{ a.title.clone() }
+                    if !a.completion_note.is_empty() { <div class="muted completion-note">{ a.completion_note.clone() }</div> }</td>
+                <td>{ nastavnik_shared::ru::date_short(a.deadline) }</td>
+                <td>{ a.responsible.clone() }</td>
+                <td class="activity-status-text">{ a.status.label() }</td>
+            </tr>
+        };
+    }
     let onchange = {
         let (ctx, error, pair_id, id) = (ctx.clone(), error.clone(), p.pair_id.clone(), a.id.clone());
         Callback::from(move |e: Event| {

@@ -60,8 +60,11 @@ pub fn journal(p: &ViewProps) -> Html {
         }
         _ => None,
     };
+    let open = p.pair.closed.is_none();
+    let (role, curator) = if open { (role, curator) } else { (None, false) };
     html! {
         <>
+            if open {
             <form class="card inline" onsubmit={save}>
                 <h2>{ "Новая встреча" }</h2>
                 <Choice label="Вид встречи" id="meeting-type" value={form.meeting_type.clone()} options={options(MeetingType::ALL, MeetingType::label)} onchange={set(|f, v| f.meeting_type = v)} />
@@ -71,6 +74,7 @@ pub fn journal(p: &ViewProps) -> Html {
                 <FormError error={(*error).clone()} />
                 <button id="add-meeting" type="submit" class="primary">{ "Добавить встречу" }</button>
             </form>
+            }
             if p.pair.meetings.is_empty() { <p class="muted">{ "Встреч пока не было." }</p> }
             { for p.pair.meetings.iter().rev().map(|m| html! {
                 <MeetingCard key={m.id.clone()} pair_id={p.pair.pair_id.clone()} meeting={m.clone()} heads={p.pair.heads.clone()} {role} {curator} />

@@ -3,6 +3,7 @@
 
 use nastavnik_shared::app::{NewActivityForm, PairView};
 use nastavnik_shared::ru;
+use nastavnik_shared::vocab::PairStatus;
 use serde::Serialize;
 use yew::prelude::*;
 
@@ -12,7 +13,7 @@ use super::documents::Documents;
 use super::journal::Journal;
 use super::programme::ProgrammeLists;
 use super::results::Results;
-use super::widgets::{Field, FormError, setter, submit};
+use super::widgets::{Choice, Field, FormError, setter, submit};
 use crate::state::{Action, PairTab, Screen};
 
 /// Which pair.
@@ -67,6 +68,13 @@ pub fn pair_screen(p: &PairProps) -> Html {
                 { format!("{} · {} · {} – {}", pair.form.label(), pair.kind.label(), ru::date_short(s.period_start), ru::date_short(s.period_end())) }
                 if let Some(status) = pair.status { { format!(" · {}", status.label()) } }
             </p>
+            if let Some(c) = &pair.closed {
+                <p class="archived-note" id="archived">
+                    { format!("Пара в архиве: {} {}.", c.status.label(), ru::date_short(c.on)) }
+                    if !c.reason.is_empty() { { format!(" {}", c.reason) } }
+                    { " Программу и журнал можно читать и выгружать, но не менять." }
+                </p>
+            }
             <nav class="tabs">
                 { tab(PairTab::Programme, "tab-programme", "Программа") }
                 { tab(PairTab::Journal, "tab-journal", "Журнал встреч") }
@@ -77,6 +85,9 @@ pub fn pair_screen(p: &PairProps) -> Html {
                 PairTab::Journal => html! { <Journal pair={pair.clone()} /> },
                 PairTab::Results => html! { <Results pair={pair.clone()} /> },
             } }
+            if pair.closed.is_none() && matches!(pair.status, Some(PairStatus::Forming | PairStatus::Active)) {
+                <ClosePairForm pair_id={pair.pair_id.clone()} active={pair.status == Some(PairStatus::Active)} />
+            }
             <Documents pair_id={Some(pair.pair_id.clone())} kinds={vec![
                 ("programme", "Программа наставничества (.docx)"),
                 ("journal", "Журнал встреч (.docx)"),
@@ -101,9 +112,9 @@ fn programme(p: &ViewProps) -> Html {
                 <h2 id="plan-heading">{ format!("План: выполнено {} из {}", p.pair.summary.plan.part, p.pair.summary.plan.whole) }</h2>
                 <table class="plan">
                     <thead><tr><th>{ "Мероприятие" }</th><th>{ "Срок" }</th><th>{ "Ответственный" }</th><th>{ "Статус" }</th></tr></thead>
-                    <tbody>{ for p.pair.activities.iter().map(|a| html! { <ActivityRow pair_id={p.pair.pair_id.clone()} activity={a.clone()} /> }) }</tbody>
+                    <tbody>{ for p.pair.activities.iter().map(|a| html! { <ActivityRow pair_id={p.pair.pair_id.clone()} activity={a.clone()} archived={p.pair.closed.is_some()} /> }) }</tbody>
                 </table>
-                <AddActivityForm pair_id={p.pair.pair_id.clone()} />
+                if p.pair.closed.is_none() { <AddActivityForm pair_id={p.pair.pair_id.clone()} /> }
             </div>
         </>
     }
@@ -140,6 +151,58 @@ fn add_activity_form(p: &PairIdProps) -> Html {
             <Field label="Ответственный" id="activity-responsible" value={form.responsible.clone()} oninput={set(|f, v| f.responsible = v)} />
             <FormError error={(*error).clone()} />
             <button id="add-activity" type="submit" class="primary">{ "Добавить мероприятие" }</button>
+        </form>
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ClosePair {
+    pair_id: String,
+    status: String,
+    reason: String,
+}
+
+#[derive(Properties, PartialEq)]
+struct CloseProps {
+    pair_id: String,
+    /// Working (may be completed); a forming pair may only be dissolved.
+    active: bool,
+}
+
+/// The curator ends the pair's work: completed, or dissolved with a reason. The pair then goes
+/// to the archive: read-only everywhere, still counted and exportable.
+#[function_component(ClosePairForm)]
+fn close_pair_form(p: &CloseProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let status = use_state(|| if p.active { "completed".to_string() } else { "dissolved".to_string() });
+    let reason = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let save = {
+        let (ctx, status, reason, error, pair_id) =
+            (ctx.clone(), status.clone(), reason.clone(), error.clone(), p.pair_id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let ctx = ctx.clone();
+            let args =
+                ClosePair { pair_id: pair_id.clone(), status: (*status).clone(), reason: (*reason).clone() };
+            submit("set_pair_status", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+        })
+    };
+    let choices: Vec<(String, String)> = [PairStatus::Completed, PairStatus::Dissolved]
+        .into_iter()
+        .filter(|s| p.active || *s == PairStatus::Dissolved)
+        .map(|s| (nastavnik_shared::Code::code(&s), s.label().to_string()))
+        .collect();
+    html! {
+        <form class="card inline close-pair" onsubmit={save}>
+            <h2>{ "Завершение работы пары" }</h2>
+            <Choice label="Итог" id="close-status" value={(*status).clone()} options={choices}
+                onchange={{ let s = status.clone(); Callback::from(move |v| s.set(v)) }} />
+            <Field label="Причина или итог (для расформирования обязательно)" id="close-reason" value={(*reason).clone()}
+                oninput={{ let r = reason.clone(); Callback::from(move |v| r.set(v)) }} />
+            <FormError error={(*error).clone()} />
+            <button id="close-pair" type="submit">{ "Перевести пару в архив" }</button>
         </form>
     }
 }

@@ -50,7 +50,7 @@ pub fn programme_lists(p: &ListsProps) -> Html {
         <div class="columns">
             { for ProgrammePart::ALL.iter().map(|part| {
                 let entries: Vec<ProgrammeEntry> = p.pair.programme.iter().filter(|e| e.part == *part).cloned().collect();
-                html! { <PartList pair_id={p.pair.pair_id.clone()} part={*part} {entries} /> }
+                html! { <PartList pair_id={p.pair.pair_id.clone()} part={*part} {entries} archived={p.pair.closed.is_some()} /> }
             }) }
         </div>
     }
@@ -61,6 +61,7 @@ struct PartProps {
     pair_id: String,
     part: ProgrammePart,
     entries: Vec<ProgrammeEntry>,
+    archived: bool,
 }
 
 /// One list with its entries and a field to add one.
@@ -94,12 +95,14 @@ fn part_list(p: &PartProps) -> Html {
         <div class="panel programme-part" id={format!("part-{code}")}>
             <h2>{ p.part.label() }</h2>
             if p.entries.is_empty() { <p class="muted">{ "не указаны" }</p> }
-            else { <ul>{ for p.entries.iter().map(|e| html! { <EntryRow key={e.id.clone()} pair_id={p.pair_id.clone()} entry={e.clone()} /> }) }</ul> }
+            else { <ul>{ for p.entries.iter().map(|e| html! { <EntryRow key={e.id.clone()} pair_id={p.pair_id.clone()} entry={e.clone()} archived={p.archived} /> }) }</ul> }
+            if !p.archived {
             <form class="add-entry" onsubmit={add}>
                 <input id={input_id.clone()} aria-label={format!("{}: новый пункт", p.part.label())}
                     placeholder="Новый пункт" value={(*draft).clone()} {oninput} />
                 <button id={format!("{input_id}-button")} type="submit">{ "Добавить" }</button>
             </form>
+            }
             <FormError error={(*error).clone()} />
         </div>
     }
@@ -109,6 +112,7 @@ fn part_list(p: &PartProps) -> Html {
 struct EntryProps {
     pair_id: String,
     entry: ProgrammeEntry,
+    archived: bool,
 }
 
 /// An entry: its wording, reworded or removed in place.
@@ -167,8 +171,10 @@ fn entry_row(p: &EntryProps) -> Html {
                 </form>
             } else {
                 <span class="entry-text">{ e.text.clone() }</span>
+                if !p.archived {
                 <button class="edit-entry link" type="button" aria-label={format!("Изменить: {}", e.text)} onclick={start}>{ "изменить" }</button>
                 <button class="remove-entry link" type="button" aria-label={format!("Удалить: {}", e.text)} onclick={remove}>{ "удалить" }</button>
+                }
             }
             <FormError error={(*error).clone()} />
         </li>

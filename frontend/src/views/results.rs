@@ -45,7 +45,12 @@ struct Report {
 pub fn results(p: &ViewProps) -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
     let pair = &p.pair;
-    let my_role = ctx.person_id().and_then(|me| pair.members.iter().find(|m| m.0 == me)).map(|m| m.2);
+    // A closed pair is read-only: nobody gets a form.
+    let my_role = ctx
+        .person_id()
+        .and_then(|me| pair.members.iter().find(|m| m.0 == me))
+        .map(|m| m.2)
+        .filter(|_| pair.closed.is_none());
     html! {
         <>
             { figures(pair) }

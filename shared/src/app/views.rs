@@ -86,6 +86,21 @@ pub struct PairView {
     /// The mentor's final report.
     #[serde(default)]
     pub final_report: FinalReportView,
+    /// Set once the curator closed the pair (completed or dissolved): everything is read-only.
+    #[serde(default)]
+    pub closed: Option<ClosedView>,
+}
+
+/// How a pair's work ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClosedView {
+    /// Completed or dissolved.
+    pub status: PairStatus,
+    /// Why (or the outcome).
+    pub reason: String,
+    /// The day.
+    pub on: NaiveDate,
 }
 
 /// One entry of the programme's lists (a direction, a deficit, a strength, a goal).

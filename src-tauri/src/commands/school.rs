@@ -193,15 +193,18 @@ pub async fn create_pair(state: State<'_, AppState>, form: NewPairForm) -> Res<S
 
 /// Changes a pair's status (a pair starts working once every member's consent is on file).
 #[tauri::command]
-pub async fn set_pair_status(state: State<'_, AppState>, pair_id: String, status: String) -> Res<()> {
+pub async fn set_pair_status(
+    state: State<'_, AppState>,
+    pair_id: String,
+    status: String,
+    reason: Option<String>,
+) -> Res<()> {
     let status = PairStatus::from_code(&status).ok_or_else(|| input("неизвестный статус пары"))?;
-    let today = state.today();
     let node = state.node.read().await;
-    node.change(&school_doc(&node)?, state.now(), "статус пары", move |s: &mut SchoolDoc| {
-        s.set_pair_status(&pair_id, status, today)
-    })
-    .await
-    .map_err(app_error)
+    school_doc(&node)?;
+    nastavnik_node::curator::set_pair_status(&node, &pair_id, status, reason.as_deref().unwrap_or(""))
+        .await
+        .map_err(app_error)
 }
 
 /// The roadmap, stage by stage.

@@ -149,6 +149,11 @@ impl Window {
         }
     }
 
+    /// Asserts that nothing on screen matches `css` (what must not be offered).
+    pub async fn absent(&self, css: &str) {
+        assert!(self.client.find(Locator::Css(css)).await.is_err(), "«{css}» is on screen");
+    }
+
     /// Clicks the first `css` element.
     pub async fn click(&self, css: &str) {
         self.find(css).await.click().await.unwrap_or_else(|e| panic!("clicking «{css}»: {e}"));

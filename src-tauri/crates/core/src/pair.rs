@@ -54,8 +54,8 @@ pub use header::HeaderInput;
 pub use journal::MeetingInput;
 pub use plan::{ActivityInput, ProgrammeList};
 pub use schema::{
-    Activity, Criterion, FinalReport, Goal, Header, Item, Meeting, Member, Monitoring, PairDoc, Programme,
-    ReplacementRequest, StageScores, Survey, score_key,
+    Activity, Closure, Criterion, FinalReport, Goal, Header, Item, Meeting, Member, Monitoring, PairDoc,
+    Programme, ReplacementRequest, StageScores, Survey, score_key,
 };
 pub use texts::{TextField, set_text, set_text_since, splice_text};
 
@@ -91,8 +91,18 @@ impl PairDoc {
         nastavnik_shared::report::period_end(*self.header.period_start, self.header.period_months)
     }
 
-    /// The curator or a member of the pair (anyone else is refused).
+    /// Refuses every change once the pair is closed (completed or dissolved): its programme
+    /// and journal are kept as they were, read-only.
+    pub(crate) fn require_open(&self) -> Result<(), DomainError> {
+        match &self.closure {
+            None => Ok(()),
+            Some(c) => Err(closed(*c.status, *c.on)),
+        }
+    }
+
+    /// The curator or a member of the pair (anyone else is refused), while the pair is open.
     pub(crate) fn require_participant(&self, actor: &Actor) -> Result<(), DomainError> {
+        self.require_open()?;
         match actor {
             Actor::Curator => Ok(()),
             _ if self.member(actor).is_some() => Ok(()),
@@ -107,8 +117,17 @@ impl PairDoc {
         role: MemberRole,
         what: &'static str,
     ) -> Result<&Member, DomainError> {
+        self.require_open()?;
         self.member(actor).filter(|m| *m.role == role).ok_or(DomainError::Forbidden(what))
     }
+}
+
+/// The refusal of a change to a closed pair.
+pub(crate) fn closed(status: nastavnik_shared::vocab::PairStatus, on: chrono::NaiveDate) -> DomainError {
+    DomainError::Conflict(format!(
+        "пара в архиве (статус «{status}» с {}): её программу и журнал можно читать и выгружать, но не менять",
+        on.format("%d.%m.%Y")
+    ))
 }
 
 #[cfg(test)]

@@ -50,3 +50,49 @@ pub fn school_overview(
     cache.save(&cache_file)?;
     Ok((overview, stats))
 }
+
+/// The curator moves a pair along (forming → active → completed, or dissolved): the school's
+/// index, and — for completed or dissolved — the pair's own document is closed with `reason`,
+/// after which it is read-only on every device (a dissolution needs a reason). Both are checked
+/// before either is written.
+pub async fn set_pair_status(
+    node: &Node,
+    pair_id: &str,
+    status: nastavnik_shared::vocab::PairStatus,
+    reason: &str,
+) -> Result<(), NodeError> {
+    use nastavnik_shared::vocab::PairStatus;
+    let Device::Curator { school_doc } = &node.device else {
+        return Err(NodeError::Input("это действие доступно только куратору".into()));
+    };
+    let closes = matches!(status, PairStatus::Completed | PairStatus::Dissolved);
+    if status == PairStatus::Dissolved && reason.trim().is_empty() {
+        return Err(NodeError::Domain(nastavnik_core::DomainError::Empty {
+            field: "Причина расформирования",
+        }));
+    }
+    let (now, today) = (node.clock.now(), node.clock.today());
+    let doc = node.pair_doc(pair_id).await?;
+    if closes {
+        // Refused here (already closed) before the index moves.
+        node.read::<PairDoc>(&doc).await?.clone().close(
+            &nastavnik_core::pair::Actor::Curator,
+            status,
+            reason,
+            today,
+        )?;
+    }
+    let id = pair_id.to_string();
+    node.change(school_doc, now, "статус пары", move |s: &mut SchoolDoc| {
+        s.set_pair_status(&id, status, today)
+    })
+    .await?;
+    if closes {
+        let reason = reason.to_string();
+        node.change(&doc, now, "пара закрыта", move |p: &mut PairDoc| {
+            p.close(&nastavnik_core::pair::Actor::Curator, status, &reason, today)
+        })
+        .await?;
+    }
+    Ok(())
+}

@@ -1,11 +1,12 @@
-//! The end of a programme, and what may end it early: the mentor's final report and a
-//! mentee's request to replace the mentor.
+//! The end of a programme, and what may end it early: the mentor's final report, a mentee's
+//! request to replace the mentor, and the curator closing the pair — completed or dissolved,
+//! with a reason — after which the document is read-only (kept, counted, exportable).
 
 use chrono::NaiveDate;
-use nastavnik_shared::vocab::MemberRole;
+use nastavnik_shared::vocab::{MemberRole, PairStatus};
 
 use super::Actor;
-use super::schema::{PairDoc, ReplacementRequest};
+use super::schema::{Closure, PairDoc, ReplacementRequest};
 use crate::error::DomainError;
 use crate::{check, keyed};
 
@@ -56,5 +57,92 @@ impl PairDoc {
         let resolution = check::required("Решение", resolution, check::LONG)?;
         keyed::get_mut(&mut self.replacement_requests, id)?.resolution = Some(resolution);
         Ok(())
+    }
+
+    /// The curator closes the pair: completed (the programme ran its course) or dissolved
+    /// (ended early — a reason is required). Closing twice is refused.
+    pub fn close(
+        &mut self,
+        actor: &Actor,
+        status: PairStatus,
+        reason: &str,
+        on: NaiveDate,
+    ) -> Result<(), DomainError> {
+        if *actor != Actor::Curator {
+            return Err(DomainError::Forbidden("завершает и расформировывает пару куратор"));
+        }
+        self.require_open()?;
+        let reason = match status {
+            PairStatus::Dissolved => check::required("Причина расформирования", reason, check::LONG)?,
+            PairStatus::Completed => check::optional("Итог", reason, check::LONG)?,
+            other => {
+                return Err(DomainError::Conflict(format!("пару нельзя закрыть со статусом «{other}»")));
+            }
+        };
+        self.closure = Some(Closure { status: status.into(), reason, on: on.into() });
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use nastavnik_shared::vocab::{ActivityStatus, MeetingFormat, MeetingType, ProgrammePart};
+
+    use super::*;
+    use crate::document;
+    use crate::pair::tests::{d, now, pair};
+    use crate::pair::{ActivityInput, MeetingInput, TextField, set_text};
+
+    #[test]
+    fn a_closed_pair_is_read_only_everywhere() {
+        let mut p = pair();
+        let mentor = Actor::Person("mentor".into());
+        let activity = ActivityInput { title: "Урок".into(), deadline: d(10, 1), ..Default::default() };
+        p.add_activity(&mentor, "a1", activity.clone()).unwrap();
+        let meeting = MeetingInput {
+            meeting_type: MeetingType::Regular,
+            date: d(10, 1),
+            format: MeetingFormat::InPerson,
+            topic: "Итоги".into(),
+        };
+        p.add_meeting(&mentor, "m1", meeting.clone()).unwrap();
+        // Only the curator closes; a dissolution needs its reason; only to an end status.
+        assert!(matches!(
+            p.close(&mentor, PairStatus::Completed, "", d(11, 1)),
+            Err(DomainError::Forbidden(_))
+        ));
+        assert!(matches!(
+            p.close(&Actor::Curator, PairStatus::Dissolved, " ", d(11, 1)),
+            Err(DomainError::Empty { .. })
+        ));
+        assert!(p.close(&Actor::Curator, PairStatus::Active, "", d(11, 1)).is_err());
+        assert!(p.closure.is_none());
+        p.close(&Actor::Curator, PairStatus::Dissolved, "Наставник переехал", d(11, 1)).unwrap();
+
+        let before = p.clone();
+        let refused = |r: Result<(), DomainError>| {
+            let e = r.unwrap_err();
+            assert!(e.to_string().contains("в архиве"), "{e}");
+        };
+        refused(p.add_activity(&mentor, "a2", activity.clone()));
+        refused(p.edit_activity(&Actor::Curator, "a1", activity));
+        refused(p.set_activity_status(&mentor, "a1", ActivityStatus::Done, Some(d(10, 2)), "", d(11, 2)));
+        refused(p.remove_activity(&mentor, "a1"));
+        refused(p.add_meeting(&mentor, "m2", meeting.clone()));
+        refused(p.edit_meeting(&mentor, "m1", meeting));
+        refused(p.add_entry(&mentor, ProgrammePart::Deficits, "e1", "x"));
+        refused(p.request_replacement(&Actor::Person("mentee0".into()), "r1", "x", d(11, 2)));
+        refused(p.close(&Actor::Curator, PairStatus::Completed, "", d(11, 2)));
+        assert_eq!(p, before, "nothing changed");
+
+        // The shared texts too, written straight into the document.
+        let mut doc = document::create(&p, now()).unwrap();
+        let heads = doc.get_heads();
+        let typed = set_text(&mut doc, now(), &mentor, &TextField::Notes("m1".into()), "поздно");
+        assert!(typed.unwrap_err().to_string().contains("в архиве"));
+        assert_eq!(doc.get_heads(), heads);
+        // It is still read, whole.
+        let read: PairDoc = document::read(&doc).unwrap();
+        assert_eq!(read.closure.map(|c| c.reason), Some("Наставник переехал".to_string()));
     }
 }

@@ -118,6 +118,7 @@ impl PairDoc {
             replacement_requests: Vec::new(),
             created_at: now.into(),
             access: Vec::new(),
+            closure: None,
         })
     }
 }

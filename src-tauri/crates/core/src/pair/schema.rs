@@ -53,6 +53,21 @@ pub struct PairDoc {
     /// Added after the v1 fixtures were frozen: documents without it load with none.
     #[autosurgeon(missing = "Vec::new")]
     pub access: Vec<crate::roster::AccessEntry>,
+    /// How the programme ended, once the curator closed it: from then on the document is read-
+    /// only (see `closing.rs`). Added after the v1 fixtures: documents without it are open.
+    #[autosurgeon(missing = "Option::default")]
+    pub closure: Option<Closure>,
+}
+
+/// The end of a pair's work: completed or dissolved, why, and when.
+#[derive(Debug, Clone, PartialEq, Reconcile, Hydrate)]
+pub struct Closure {
+    /// Completed or dissolved.
+    pub status: Coded<nastavnik_shared::vocab::PairStatus>,
+    /// Why (a dissolution needs one; a completion may have one).
+    pub reason: String,
+    /// The day.
+    pub on: crate::coded::Day,
 }
 
 /// Form, kind, role model and period of the programme.

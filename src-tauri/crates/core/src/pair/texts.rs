@@ -133,6 +133,11 @@ fn locate(doc: &Automerge, actor: &Actor, field: &TextField) -> Result<ObjId, Er
     let members: Vec<Member> =
         autosurgeon::hydrate_prop(doc, ROOT, "members").map_err(|e| DocError::Schema(e.to_string()))?;
     document::read_header::<PairDoc>(doc)?;
+    let closure: Option<super::Closure> =
+        autosurgeon::hydrate_prop(doc, ROOT, "closure").map_err(|e| DocError::Schema(e.to_string()))?;
+    if let Some(c) = closure {
+        return Err(super::closed(*c.status, *c.on).into());
+    }
     let member = match actor {
         Actor::Person(id) => members.iter().find(|m| &m.person_id == id),
         Actor::Curator => None,

@@ -1,7 +1,7 @@
 //! The pair's document as the app's pair screens show it ([`PairView`]).
 
 use nastavnik_shared::Code;
-use nastavnik_shared::app::{ActivityView, FinalReportView, MeetingView, PairView, StageView};
+use nastavnik_shared::app::{ActivityView, ClosedView, FinalReportView, MeetingView, PairView, StageView};
 use nastavnik_shared::vocab::{MemberRole, MonitoringStage, PairStatus, Rater};
 
 use super::schema::PairDoc;
@@ -67,6 +67,11 @@ impl PairDoc {
                 proposals: self.final_report.proposals.as_str().to_string(),
                 submitted_on: self.final_report.submitted_on.map(|d| *d),
             },
+            closed: self.closure.as_ref().map(|c| ClosedView {
+                status: *c.status,
+                reason: c.reason.clone(),
+                on: *c.on,
+            }),
         }
     }
 

@@ -242,9 +242,12 @@ pub enum PairCmd {
         /// Пара.
         #[arg(long)]
         pair: String,
-        /// Новый статус.
+        /// Новый статус: forming, active, completed, dissolved.
         #[arg(long)]
         status: String,
+        /// Причина (обязательна для dissolved; итог для completed): пара уходит в архив.
+        #[arg(long, default_value = "")]
+        reason: String,
     },
 }
 

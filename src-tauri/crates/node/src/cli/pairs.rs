@@ -31,15 +31,10 @@ pub async fn pair(ctx: &Ctx<'_>, cmd: PairCmd) -> Result<Output, NodeError> {
             }
             Ok(Output::new(text, json!(ranked)))
         }
-        PairCmd::Status { pair, status } => {
+        PairCmd::Status { pair, status, reason } => {
             let status = parse::code("--status", &status, PairStatus::ALL)?;
-            let today = ctx.today();
-            let id = pair.clone();
-            ctx.node
-                .change(&ctx.school_doc()?, ctx.now(), "статус пары", move |s: &mut SchoolDoc| {
-                    s.set_pair_status(&id, status, today)
-                })
-                .await?;
+            ctx.school_doc()?;
+            nastavnik_node::curator::set_pair_status(ctx.node, &pair, status, &reason).await?;
             Ok(Output::new(format!("Пара {pair}: {status}"), json!({ "pair": pair, "status": status })))
         }
     }
