@@ -96,3 +96,41 @@ pub async fn set_pair_status(
     }
     Ok(())
 }
+
+/// The curator grants a mentee's request to replace the mentor (ходатайство): `old` leaves the
+/// pair for `new` in the school's index and the pair's document, the request records the decision,
+/// and the old mentor's devices lose access to this pair (signed revocations) — they receive
+/// nothing of it from then on. What the pair wrote stays, with the old mentor's name. The new
+/// mentor's device joins the pair with an invite. Everything is checked before anything is written.
+pub async fn replace_mentor(
+    node: &Node,
+    pair_id: &str,
+    request: &str,
+    old: &str,
+    new: &str,
+    resolution: &str,
+) -> Result<Vec<String>, NodeError> {
+    use nastavnik_core::pair::Actor;
+    let Device::Curator { school_doc } = &node.device else {
+        return Err(NodeError::Input("это действие доступно только куратору".into()));
+    };
+    let now = node.clock.now();
+    let doc = node.pair_doc(pair_id).await?;
+    let mut school: SchoolDoc = node.read(school_doc).await?;
+    let name = school.replace_pair_mentor(pair_id, old, new)?;
+    let mut pair: PairDoc = node.read(&doc).await?;
+    pair.replace_mentor(&Actor::Curator, request, old, (new, &name), resolution)?;
+
+    let (id, old_id, new_id) = (pair_id.to_string(), old.to_string(), new.to_string());
+    node.change(school_doc, now, "замена наставника", move |s: &mut SchoolDoc| {
+        s.replace_pair_mentor(&id, &old_id, &new_id).map(drop)
+    })
+    .await?;
+    let (request, old_id, new_id, resolution) =
+        (request.to_string(), old.to_string(), new.to_string(), resolution.to_string());
+    node.change(&doc, now, "замена наставника", move |p: &mut PairDoc| {
+        p.replace_mentor(&Actor::Curator, &request, &old_id, (&new_id, &name), &resolution)
+    })
+    .await?;
+    crate::trust::revoke_person_in(node, &doc, old, now).await
+}

@@ -116,7 +116,7 @@ fn usage(command: &Command) -> Option<lock::Use> {
         Command::Serve(_) => Some(lock::Use::Serve),
         Command::Device(DeviceCmd::Show)
         | Command::Person(PersonCmd::List)
-        | Command::Pair(PairCmd::List | PairCmd::Suggest { .. })
+        | Command::Pair(PairCmd::List | PairCmd::Suggest { .. } | PairCmd::Requests { .. })
         | Command::Plan(PlanCmd::List { .. })
         | Command::Programme(cli::programme::ProgrammeCmd::List { .. })
         | Command::Meeting(MeetingCmd::List { .. })

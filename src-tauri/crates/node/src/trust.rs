@@ -161,6 +161,33 @@ pub async fn accept_grants(
     Ok(added)
 }
 
+/// The curator revokes, in one pair's document, every device a person holds access through (a
+/// mentor replaced: their devices get nothing of the pair from then on). Returns those devices.
+pub async fn revoke_person_in(
+    node: &Node,
+    doc: &str,
+    person: &str,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, NodeError> {
+    let _alone = node.exclusive().await;
+    let current = entries(node, doc).await?;
+    let verify = verifier(&[node.identity.device_id()]);
+    let devices: Vec<String> = roster::effective_devices(doc, &current, &verify)
+        .into_iter()
+        .filter(|d| roster::person_of(doc, &current, d, &verify).as_deref() == Some(person))
+        .collect();
+    for device in &devices {
+        let entry = signed_entry(&node.identity, doc, EntryKind::Revoke, device, person, now);
+        node.change(doc, now, "отзыв доступа", move |p: &mut nastavnik_core::pair::PairDoc| {
+            p.add_access_entry(&nastavnik_core::pair::Actor::Curator, entry)
+        })
+        .await?;
+        roster_file::update(&node.dir, doc, device, false)?;
+    }
+    node.set_access(access_table(node).await?);
+    Ok(devices)
+}
+
 /// The curator revokes a device (a lost phone): a signed revocation goes into every pair
 /// document that granted it. Returns the pairs affected.
 pub async fn revoke(node: &Node, device: &str, now: DateTime<Utc>) -> Result<Vec<String>, NodeError> {

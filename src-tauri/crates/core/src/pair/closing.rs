@@ -44,6 +44,46 @@ impl PairDoc {
         Ok(())
     }
 
+    /// The curator grants a request: `old` (a mentor of the pair) leaves for the former members,
+    /// `new` (not yet a member) becomes a mentor, the request records the decision. What the pair
+    /// wrote stays as it is, with the old mentor's name.
+    pub fn replace_mentor(
+        &mut self,
+        actor: &Actor,
+        request: &str,
+        old: &str,
+        new: (&str, &str),
+        resolution: &str,
+    ) -> Result<(), DomainError> {
+        if *actor != Actor::Curator {
+            return Err(DomainError::Forbidden("наставника заменяет куратор"));
+        }
+        self.require_open()?;
+        let resolution = check::required("Решение", resolution, check::LONG)?;
+        let (new_id, new_name) =
+            (check::id("наставник", new.0)?, check::required("ФИО", new.1, check::SHORT)?);
+        if keyed::get(&self.replacement_requests, request)?.resolution.is_some() {
+            return Err(DomainError::Conflict("по этому ходатайству решение уже принято".into()));
+        }
+        let Some(at) = self.members.iter().position(|m| m.person_id == old && *m.role == MemberRole::Mentor)
+        else {
+            return Err(DomainError::NotFound { what: "наставник пары", id: old.into() });
+        };
+        if self.members.iter().any(|m| m.person_id == new_id) {
+            return Err(DomainError::Conflict(format!("{new_name} уже участник этой пары")));
+        }
+        let leaving = self.members.remove(at);
+        self.members.push(super::Member {
+            person_id: new_id,
+            name: new_name,
+            role: MemberRole::Mentor.into(),
+        });
+        self.former_members.retain(|m| m.person_id != leaving.person_id);
+        self.former_members.push(leaving);
+        keyed::get_mut(&mut self.replacement_requests, request)?.resolution = Some(resolution);
+        Ok(())
+    }
+
     /// The curator records the decision on a request.
     pub fn resolve_replacement(
         &mut self,
@@ -54,6 +94,7 @@ impl PairDoc {
         if *actor != Actor::Curator {
             return Err(DomainError::Forbidden("решение по ходатайству принимает куратор"));
         }
+        self.require_open()?;
         let resolution = check::required("Решение", resolution, check::LONG)?;
         keyed::get_mut(&mut self.replacement_requests, id)?.resolution = Some(resolution);
         Ok(())
@@ -144,5 +185,60 @@ mod tests {
         // It is still read, whole.
         let read: PairDoc = document::read(&doc).unwrap();
         assert_eq!(read.closure.map(|c| c.reason), Some("Наставник переехал".to_string()));
+    }
+
+    #[test]
+    fn a_mentor_is_replaced_at_the_mentees_request_and_the_history_keeps_their_name() {
+        let mut p = pair();
+        let (mentor, mentee) = (Actor::Person("mentor".into()), Actor::Person("mentee0".into()));
+        let meeting = MeetingInput {
+            meeting_type: MeetingType::Regular,
+            date: d(10, 1),
+            format: MeetingFormat::InPerson,
+            topic: "Знакомство".into(),
+        };
+        p.add_meeting(&mentor, "m1", meeting).unwrap();
+        p.confirm_meeting(&mentor, "m1", now()).unwrap();
+        assert!(matches!(
+            p.request_replacement(&mentor, "r1", "x", d(11, 1)),
+            Err(DomainError::Forbidden(_))
+        ));
+        p.request_replacement(&mentee, "r1", "Не совпадаем по предмету", d(11, 1)).unwrap();
+        let new = ("orlova", "Орлова Вера");
+        assert!(matches!(
+            p.replace_mentor(&mentee, "r1", "mentor", new, "ok"),
+            Err(DomainError::Forbidden(_))
+        ));
+        assert!(p.replace_mentor(&Actor::Curator, "r1", "mentee0", new, "ok").is_err(), "only a mentor");
+        assert!(p.replace_mentor(&Actor::Curator, "r1", "mentor", ("mentee0", "x"), "ok").is_err());
+        assert!(p.replace_mentor(&Actor::Curator, "r1", "mentor", new, " ").is_err(), "a decision in words");
+        p.replace_mentor(&Actor::Curator, "r1", "mentor", new, "Заменить на Орлову В.").unwrap();
+
+        assert!(p.member(&mentor).is_none(), "the old mentor writes no more");
+        assert!(
+            p.add_activity(
+                &mentor,
+                "a1",
+                ActivityInput { title: "x".into(), deadline: d(10, 2), ..Default::default() }
+            )
+            .is_err()
+        );
+        p.add_activity(
+            &Actor::Person("orlova".into()),
+            "a1",
+            ActivityInput { title: "План".into(), deadline: d(10, 2), ..Default::default() },
+        )
+        .unwrap();
+        assert!(
+            p.confirmed_by(&p.meetings[0], MemberRole::Mentor),
+            "the meeting the old mentor held stays confirmed"
+        );
+        let former: Vec<&str> = p.former_members.iter().map(|m| m.person_id.as_str()).collect();
+        assert_eq!(former, ["mentor"]);
+        assert_eq!(p.replacement_requests[0].resolution.as_deref(), Some("Заменить на Орлову В."));
+        assert!(
+            p.replace_mentor(&Actor::Curator, "r1", "orlova", ("x", "X"), "again").is_err(),
+            "a request is decided once"
+        );
     }
 }

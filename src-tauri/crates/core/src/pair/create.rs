@@ -119,6 +119,7 @@ impl PairDoc {
             created_at: now.into(),
             access: Vec::new(),
             closure: None,
+            former_members: Vec::new(),
         })
     }
 }

@@ -99,6 +99,11 @@ impl PairDoc {
 
     /// Whether a meeting is confirmed by a mentor and by a mentee.
     pub fn confirmed_by(&self, meeting: &Meeting, role: MemberRole) -> bool {
-        self.members_with(role).any(|member| meeting.confirmations.contains_key(&member.person_id))
+        // A former member's confirmation still counts for the meeting they held.
+        self.members
+            .iter()
+            .chain(&self.former_members)
+            .filter(|m| *m.role == role)
+            .any(|member| meeting.confirmations.contains_key(&member.person_id))
     }
 }

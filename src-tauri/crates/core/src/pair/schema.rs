@@ -57,6 +57,10 @@ pub struct PairDoc {
     /// only (see `closing.rs`). Added after the v1 fixtures: documents without it are open.
     #[autosurgeon(missing = "Option::default")]
     pub closure: Option<Closure>,
+    /// Members who left the pair (a mentor replaced at a mentee's request): kept so the journal
+    /// still names who confirmed what. Added after the v1 fixtures.
+    #[autosurgeon(missing = "Vec::new")]
+    pub former_members: Vec<Member>,
 }
 
 /// The end of a pair's work: completed or dissolved, why, and when.

@@ -76,7 +76,11 @@ impl PairDoc {
     }
 
     fn name_of(&self, person: &str) -> String {
-        self.members.iter().find(|m| m.person_id == person).map_or(person.to_string(), |m| m.name.clone())
+        self.members
+            .iter()
+            .chain(&self.former_members)
+            .find(|m| m.person_id == person)
+            .map_or(person.to_string(), |m| m.name.clone())
     }
 
     fn stage_view(&self, stage: MonitoringStage) -> StageView {

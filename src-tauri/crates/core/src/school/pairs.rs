@@ -125,6 +125,23 @@ impl SchoolDoc {
         Ok(())
     }
 
+    /// Replaces a mentor of a pair in the index (the pair's document records the same with
+    /// [`crate::pair::PairDoc::replace_mentor`]); returns the new mentor's name as the bank has it.
+    pub fn replace_pair_mentor(&mut self, id: &str, old: &str, new: &str) -> Result<String, DomainError> {
+        let name = self.person(new)?.name.clone();
+        let pair = keyed::get_mut(&mut self.pairs, id)?;
+        if pair.members.iter().any(|m| m.person_id == new) {
+            return Err(DomainError::Conflict(format!("{name} уже участник этой пары")));
+        }
+        let mentor = pair
+            .members
+            .iter_mut()
+            .find(|m| m.person_id == old && *m.role == MemberRole::Mentor)
+            .ok_or_else(|| DomainError::NotFound { what: "наставник пары", id: old.into() })?;
+        mentor.person_id = new.into();
+        Ok(name)
+    }
+
     /// Records where the pair's document lives in the sync repository.
     pub fn set_pair_doc(&mut self, id: &str, doc_id: &str) -> Result<(), DomainError> {
         let doc_id = check::required("Идентификатор документа пары", doc_id, 100)?;

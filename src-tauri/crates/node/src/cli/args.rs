@@ -249,6 +249,51 @@ pub enum PairCmd {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Ходатайство о замене наставника (наставляемый).
+    RequestReplacement {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Причина.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Ходатайства пары о замене наставника и решения по ним.
+    Requests {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+    },
+    /// Заменить наставника по ходатайству (куратор): прежний наставник теряет доступ к паре.
+    ReplaceMentor {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Ходатайство.
+        #[arg(long)]
+        request: String,
+        /// Прежний наставник (идентификатор человека).
+        #[arg(long)]
+        old: String,
+        /// Новый наставник (идентификатор человека из базы).
+        #[arg(long)]
+        new: String,
+        /// Решение.
+        #[arg(long)]
+        resolution: String,
+    },
+    /// Отклонить ходатайство (куратор), записав решение.
+    DeclineRequest {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Ходатайство.
+        #[arg(long)]
+        request: String,
+        /// Решение.
+        #[arg(long)]
+        resolution: String,
+    },
 }
 
 /// A new pair.

@@ -1,7 +1,9 @@
-//! Pairs and groups: forming them, listing, status.
+//! Pairs and groups: forming them, listing, status (the archive), requests to replace the mentor.
 
+use nastavnik_core::pair::PairDoc;
 use nastavnik_core::school::{PairInput, SchoolDoc};
 use nastavnik_node::NodeError;
+use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{Form, Kind, MemberRole, PairStatus};
 use serde_json::json;
 
@@ -30,6 +32,70 @@ pub async fn pair(ctx: &Ctx<'_>, cmd: PairCmd) -> Result<Output, NodeError> {
                 }
             }
             Ok(Output::new(text, json!(ranked)))
+        }
+        PairCmd::RequestReplacement { pair, reason } => {
+            let (actor, doc, today) = (ctx.actor()?, ctx.pair_doc(&pair).await?, ctx.today());
+            let id = parse::new_id("r");
+            let request = id.clone();
+            ctx.node
+                .change(
+                    &doc,
+                    ctx.now(),
+                    "ходатайство о замене наставника",
+                    move |p: &mut PairDoc| p.request_replacement(&actor, &request, &reason, today),
+                )
+                .await?;
+            Ok(Output::new(format!("Ходатайство подано: {id}"), json!({ "id": id })))
+        }
+        PairCmd::Requests { pair } => {
+            let doc = ctx.pair_doc(&pair).await?;
+            let p: PairDoc = ctx.node.read(&doc).await?;
+            let mut text = format!("Ходатайства о замене наставника, пара {pair}:\n");
+            if p.replacement_requests.is_empty() {
+                text.push_str("  нет\n");
+            }
+            for r in &p.replacement_requests {
+                let decision = r.resolution.as_deref().unwrap_or("решение не принято");
+                text.push_str(&format!(
+                    "  {} ({}) — {}: {decision}\n",
+                    r.id,
+                    ru::date_short(*r.date),
+                    r.reason
+                ));
+            }
+            let rows: Vec<_> = p
+                .replacement_requests
+                .iter()
+                .map(|r| json!({ "id": r.id, "mentee": r.mentee, "reason": r.reason, "date": *r.date, "resolution": r.resolution }))
+                .collect();
+            Ok(Output::new(text, json!(rows)))
+        }
+        PairCmd::ReplaceMentor { pair, request, old, new, resolution } => {
+            ctx.school_doc()?;
+            let revoked =
+                nastavnik_node::curator::replace_mentor(ctx.node, &pair, &request, &old, &new, &resolution)
+                    .await?;
+            let text = format!(
+                "Наставник пары {pair} заменён; у прежнего отозван доступ устройств: {}",
+                revoked.len()
+            );
+            Ok(Output::new(text, json!({ "pair": pair, "revoked": revoked })))
+        }
+        PairCmd::DeclineRequest { pair, request, resolution } => {
+            let doc = ctx.pair_doc(&pair).await?;
+            ctx.school_doc()?;
+            let id = request.clone();
+            ctx.node
+                .change(
+                    &doc,
+                    ctx.now(),
+                    "решение по ходатайству",
+                    move |p: &mut PairDoc| {
+                        p.resolve_replacement(&nastavnik_core::pair::Actor::Curator, &id, &resolution)
+                    },
+                )
+                .await?;
+            Ok(Output::new(format!("Решение по ходатайству {request} записано"), json!({ "id": request })))
         }
         PairCmd::Status { pair, status, reason } => {
             let status = parse::code("--status", &status, PairStatus::ALL)?;

@@ -1,0 +1,100 @@
+//! Replacing a mentor at the mentee's request, across real processes: the mentee's device files
+//! the request (ходатайство) and syncs it to the curator; the curator — without stopping
+//! `serve` — replaces the mentor; from then on the old mentor's device is refused the pair while
+//! the mentee's goes on syncing, and the history keeps what the old mentor wrote.
+
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
+use nastavnik_tests::cli::{Device, field as s};
+
+fn join(d: &Device, c: &Device, who: &str, curator_addr: &str) {
+    let code = s(&c.ok(&["invite", "create", "--person", who]), "code");
+    d.ok(&["invite", "redeem", "--code", &code, "--peer", curator_addr]);
+}
+
+#[test]
+fn a_replaced_mentors_device_gets_nothing_more_of_the_pair() {
+    let curator = Device::new("repl-curator");
+    let (mentor, mentee) = (Device::new("repl-mentor"), Device::new("repl-mentee"));
+    curator.ok(&["school", "create", "--name", "МБОУ СОШ №5"]);
+    let (m, e, n) = (
+        curator.add_teacher("Петрова Анна"),
+        curator.add_teacher("Смирнов Илья"),
+        curator.add_teacher("Орлова Вера"),
+    );
+    let pair = curator.form_pair(&m, &e);
+    let serving = curator.serve();
+    join(&mentor, &curator, &m, &serving.addr);
+    join(&mentee, &curator, &e, &serving.addr);
+    mentor.ok(&[
+        "plan",
+        "add",
+        "--pair",
+        &pair,
+        "--title",
+        "От прежнего наставника",
+        "--deadline",
+        "2026-10-01",
+    ]);
+    mentor.ok(&["sync", "--peer", &serving.addr]);
+
+    // Only the mentee files a request; it reaches the curator.
+    assert_eq!(mentor.run(&["pair", "request-replacement", "--pair", &pair, "--reason", "x"]).code, 2);
+    let request =
+        s(&mentee.ok(&["pair", "request-replacement", "--pair", &pair, "--reason", "Разные предметы"]), "id");
+    mentee.ok(&["sync", "--peer", &serving.addr]);
+    let requests = curator.ok(&["pair", "requests", "--pair", &pair]);
+    assert_eq!(requests[0]["id"], request.as_str(), "{requests}");
+    assert!(requests[0]["resolution"].is_null());
+
+    // The curator replaces the mentor while serving; the old mentor's device is revoked for the pair.
+    let bad = curator.run(&[
+        "pair",
+        "replace-mentor",
+        "--pair",
+        &pair,
+        "--request",
+        &request,
+        "--old",
+        &e,
+        "--new",
+        &n,
+        "--resolution",
+        "x",
+    ]);
+    assert_eq!(bad.code, 2, "the mentee is not the mentor: {}", bad.stderr);
+    let done = curator.ok(&[
+        "pair",
+        "replace-mentor",
+        "--pair",
+        &pair,
+        "--request",
+        &request,
+        "--old",
+        &m,
+        "--new",
+        &n,
+        "--resolution",
+        "Удовлетворить: наставник — Орлова В.",
+    ]);
+    assert_eq!(done["revoked"].as_array().unwrap().len(), 1, "{done}");
+    let listed = curator.ok(&["pair", "list"]);
+    let members = &listed[0]["members"];
+    assert_eq!(members[0]["person"], n.as_str(), "the new mentor in the index: {listed}");
+    assert_eq!(members[0]["role"], "mentor");
+
+    curator.ok(&["plan", "add", "--pair", &pair, "--title", "После замены", "--deadline", "2026-11-01"]);
+    let refused = mentor.run(&["sync", "--peer", &serving.addr, "--wait", "5"]);
+    assert_eq!(refused.code, 3, "the old mentor's device is refused: {} {}", refused.json, refused.stderr);
+    let plan = mentor.ok(&["plan", "list", "--pair", &pair]);
+    assert!(!plan.to_string().contains("После замены"), "the old mentor got a new change: {plan}");
+    mentee.ok(&["sync", "--peer", &serving.addr]);
+    let plan = mentee.ok(&["plan", "list", "--pair", &pair]);
+    assert!(
+        plan.to_string().contains("После замены") && plan.to_string().contains("От прежнего наставника"),
+        "{plan}"
+    );
+    let decided = mentee.ok(&["pair", "requests", "--pair", &pair]);
+    assert_eq!(decided[0]["resolution"], "Удовлетворить: наставник — Орлова В.");
+    serving.stop();
+}
