@@ -11,6 +11,7 @@ mod pair;
 mod pairs;
 mod person;
 mod programme;
+mod requests;
 mod results;
 mod roadmap;
 mod shared_text;

@@ -20,6 +20,18 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     let mentor_id = curator.add_teacher("Петрова Анна Ивановна");
     let mentee_id = curator.add_teacher("Смирнов Илья Олегович");
     curator.form_pair(&mentor_id, &mentee_id);
+    // A second mentor in the bank, for when the mentee asks for another.
+    let other = curator.add_teacher("Орлова Вера Сергеевна");
+    curator.ok(&[
+        "person",
+        "mentor-profile",
+        "--person",
+        &other,
+        "--competency",
+        "темп урока",
+        "--capacity",
+        "2",
+    ]);
     let curator_id = s(&curator.ok(&["device", "show"]), "deviceId");
 
     // The curator's window listens on a known port; the mentee's new device dials it.
@@ -173,6 +185,31 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     // The curator's overview says how fresh the pair's data is: synced, with a time.
     a.click("#nav-overview").await;
     a.wait_for("td.synced", "a sync time", |t| t.contains(':')).await;
+
+    // The mentee asks for another mentor; the curator sees it on Обзор, replaces the mentor with
+    // the suggested one; the old mentor's device (the CLI) is refused the pair from then on.
+    b.click("#nav-pair-0").await;
+    b.fill("#replacement-reason", "Нужен наставник, который ведёт мой предмет").await;
+    b.click("#request-replacement").await;
+    b.wait_for("#requests", "the request", |t| t.contains("ведёт мой предмет")).await;
+    a.click("#nav-overview").await;
+    a.wait_for("#open-requests", "the open request", |t| t.contains("Ходатайства о замене наставника: 1"))
+        .await;
+    a.click(".request-link").await;
+    a.wait_for("#new-mentor", "the suggested mentor", |t| t.contains("Орлова Вера Сергеевна")).await;
+    a.fill("#request-resolution", "Удовлетворить: наставник — Орлова В. С.").await;
+    a.click("#replace-mentor").await;
+    a.wait_for("#requests", "the decision", |t| {
+        t.contains("Решение: Удовлетворить") && t.contains("Прежние участники: Петрова Анна Ивановна")
+    })
+    .await;
+    b.wait_for("#requests", "the decision at the mentee's", |t| t.contains("Решение: Удовлетворить")).await;
+    let refused = mentor.run(&["sync", "--peer", &curator_addr, "--wait", "5"]);
+    assert_eq!(
+        refused.code, 3,
+        "the replaced mentor's device is refused: {} {}",
+        refused.json, refused.stderr
+    );
 
     a.close().await;
     b.close().await;

@@ -95,7 +95,65 @@ fn a_sync_killed_midway_resumes_and_converges() {
     }
     let report = mentor.ok(&["sync", "--peer", &serving.addr]);
     assert_eq!(report["synced"], report["total"], "{report}");
-    assert_eq!(curator.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len(), 40);
+    assert!(report["total"].as_u64() > Some(0), "a sync that reached nobody is no success: {report}");
+    // What `serve` took in memory reaches its disk a moment later (samod writes asynchronously).
+    let on_disk = || curator.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len();
+    let started = std::time::Instant::now();
+    while on_disk() < 40 && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(on_disk(), 40);
     assert!(curator.ok(&["status"])["quarantined"].as_array().unwrap().is_empty());
+    serving.stop();
+}
+
+/// Peers that open the access and invite protocols and then say nothing (a killed process, a
+/// hostile device) hold only their own connections: the node goes on answering everyone else.
+#[test]
+fn stalled_peers_do_not_hold_the_door_for_others() {
+    use nastavnik_node::net::{ACCESS_ALPN, INVITE_ALPN};
+    let (curator, mentor, pair, m) = school();
+    let serving = curator.serve();
+    let code = s(&curator.ok(&["invite", "create", "--person", &m]), "code");
+    mentor.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    mentor.ok(&["plan", "add", "--pair", &pair, "--title", "Пока другие молчат", "--deadline", "2026-10-01"]);
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let dir = DataDir::open(std::env::temp_dir().join(format!("nastavnik-staller-{}", std::process::id())))
+        .unwrap();
+    let target: PeerAddr = serving.addr.parse().unwrap();
+    let (identity, _) = Identity::load_or_create(&dir).unwrap();
+    let endpoint = runtime.block_on(net::bind(&identity, "127.0.0.1:0".parse().unwrap())).unwrap();
+    let addr = iroh::EndpointAddr::from_parts(target.id, [iroh::TransportAddr::Ip(target.addr)]);
+    // All at once, each held open: the start of a message that never ends.
+    let stalled: Vec<_> = [ACCESS_ALPN, INVITE_ALPN]
+        .repeat(4)
+        .into_iter()
+        .map(|alpn| {
+            let (endpoint, addr) = (endpoint.clone(), addr.clone());
+            runtime.spawn(async move {
+                let conn = endpoint.connect(addr, alpn).await.ok()?;
+                let (mut send, recv) = conn.open_bi().await.ok()?;
+                send.write_all(b"{").await.ok()?;
+                std::future::pending::<()>().await;
+                Some((conn, send, recv))
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    // Each stall lasts up to the protocol's 10-second limit — 80 s in a row if they were answered
+    // one after another; the mentor's sync must not wait for them (it takes a second or two).
+    let started = std::time::Instant::now();
+    let report = mentor.ok(&["sync", "--peer", &serving.addr, "--wait", "8"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "the sync waited for the stalled peers: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(report["synced"], report["total"], "{report}");
+    assert!(report["total"].as_u64() > Some(0), "{report}");
+    stalled.iter().for_each(|t| t.abort());
+    drop(runtime);
+    let _ = std::fs::remove_dir_all(dir.root());
     serving.stop();
 }

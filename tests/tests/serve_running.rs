@@ -145,3 +145,13 @@ fn what_a_member_synced_reaches_the_curators_disk_beside_reading_commands() {
     let lost: Vec<&String> = delivered.iter().filter(|t| !on_disk.contains(t)).collect();
     assert!(lost.is_empty(), "delivered but not on the curator's disk: {lost:?}");
 }
+
+#[test]
+fn a_sync_that_reaches_nobody_fails_plainly() {
+    let (c, _, _) = curator_with_pair("nobody");
+    let id = s(&c.ok(&["device", "show"]), "deviceId");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let run = c.run(&["sync", "--peer", &format!("{id}@127.0.0.1:{port}"), "--wait", "1"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.json["error"].as_str().unwrap().contains("ни одно из устройств не ответило"), "{}", run.json);
+}

@@ -47,6 +47,8 @@ fn view(id: &str) -> nastavnik_shared::app::PairView {
         pair_id: id.into(),
         heads: vec![],
         closed: None,
+        requests: vec![],
+        former_members: vec![],
         summary: PairSummary {
             pair_id: id.into(),
             mentors: vec![],

@@ -36,6 +36,7 @@ pub fn overview() -> Html {
                 { overdue(o) }
                 { upcoming(o) }
             </div>
+            { requests(&ctx, o) }
             { pairs(&ctx, o) }
             <Documents kinds={vec![
                 ("report", "Итоговый аналитический отчёт (.docx)"),
@@ -113,6 +114,26 @@ fn upcoming(o: &SchoolOverview) -> Html {
                     <li><b>{ ru::date_short(*date) }</b>{ format!(" — {pair}: {topic}") }</li>
                 }) }</ul>
             }
+        </div>
+    }
+}
+
+/// Pairs whose mentee asked for another mentor and wait for the curator's decision.
+fn requests(ctx: &Ctx, o: &SchoolOverview) -> Html {
+    let waiting: Vec<_> = o.pairs.iter().filter(|p| p.open_requests > 0).collect();
+    if waiting.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="panel" id="open-requests">
+            <h2>{ format!("Ходатайства о замене наставника: {}", waiting.len()) }</h2>
+            <ul>{ for waiting.iter().map(|p| {
+                let open = {
+                    let (ctx, id) = (ctx.clone(), p.pair_id.clone());
+                    Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Pair { id: id.clone(), tab: PairTab::Programme })))
+                };
+                html! { <li><button class="link request-link" onclick={open}>{ p.title.clone() }</button></li> }
+            }) }</ul>
         </div>
     }
 }

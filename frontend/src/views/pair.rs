@@ -12,6 +12,7 @@ use super::app::{Ctx, load};
 use super::documents::Documents;
 use super::journal::Journal;
 use super::programme::ProgrammeLists;
+use super::requests::Requests;
 use super::results::Results;
 use super::widgets::{Choice, Field, FormError, setter, submit};
 use crate::state::{Action, PairTab, Screen};
@@ -85,6 +86,7 @@ pub fn pair_screen(p: &PairProps) -> Html {
                 PairTab::Journal => html! { <Journal pair={pair.clone()} /> },
                 PairTab::Results => html! { <Results pair={pair.clone()} /> },
             } }
+            <Requests pair={pair.clone()} />
             if pair.closed.is_none() && matches!(pair.status, Some(PairStatus::Forming | PairStatus::Active)) {
                 <ClosePairForm pair_id={pair.pair_id.clone()} active={pair.status == Some(PairStatus::Active)} />
             }

@@ -89,6 +89,30 @@ pub struct PairView {
     /// Set once the curator closed the pair (completed or dissolved): everything is read-only.
     #[serde(default)]
     pub closed: Option<ClosedView>,
+    /// Requests to replace the mentor (ходатайства), oldest first.
+    #[serde(default)]
+    pub requests: Vec<RequestView>,
+    /// Who left the pair (a replaced mentor): their names, as the journal still shows them.
+    #[serde(default)]
+    pub former_members: Vec<String>,
+}
+
+/// A mentee's request to replace the mentor, and the curator's decision.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestView {
+    /// Id.
+    pub id: String,
+    /// The mentee's person id.
+    pub mentee_id: String,
+    /// The mentee's name.
+    pub mentee: String,
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub date: NaiveDate,
+    /// The decision, once taken.
+    pub resolution: Option<String>,
 }
 
 /// How a pair's work ended.

@@ -236,6 +236,7 @@ mod tests {
             score_change: change.map(|(entry, final_score)| ScoreChange { entry, final_score }),
             satisfaction: change.map(|(_, f)| f * 2.0),
             members: Vec::new(),
+            open_requests: 0,
             last_synced: None,
         }
     }

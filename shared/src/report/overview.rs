@@ -132,4 +132,7 @@ pub struct PairRow {
     /// Members: (person id, name, role), from the index.
     #[serde(default)]
     pub members: Vec<(String, String, crate::vocab::MemberRole)>,
+    /// Requests to replace the mentor still waiting for the curator's decision.
+    #[serde(default)]
+    pub open_requests: u32,
 }

@@ -9,6 +9,7 @@ pub mod monitoring;
 pub mod pair;
 mod parse;
 pub mod programme;
+pub mod replacement;
 pub mod school;
 pub mod startup;
 pub mod sync;

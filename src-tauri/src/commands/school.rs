@@ -76,8 +76,18 @@ pub async fn load_demo(state: State<'_, AppState>) -> Res<AppStatus> {
 pub async fn overview(state: State<'_, AppState>) -> Res<SchoolOverview> {
     let node = state.node.read().await;
     let s = school(&node).await?;
-    let (mut o, _) = nastavnik_node::curator::school_overview(&node, &s, state.today(), &mut |_, _| {})
-        .map_err(app_error)?;
+    // The pairs open on this device's screens are read from memory: a change synced in a moment
+    // ago is shown even before samod has written it to disk.
+    let watched: Vec<String> = state.watched.lock().map(|w| w.iter().cloned().collect()).unwrap_or_default();
+    let mut live = Vec::new();
+    for entry in s.pairs_with_docs().filter(|p| watched.contains(&p.doc_id)) {
+        if let Ok(pair) = node.read::<nastavnik_core::pair::PairDoc>(&entry.doc_id).await {
+            live.push(pair.summary());
+        }
+    }
+    let (mut o, _) =
+        nastavnik_node::curator::school_overview_with(&node, &s, state.today(), &live, &mut |_, _| {})
+            .map_err(app_error)?;
     // How fresh each pair's data is: the last sync of its document with any device.
     let mut latest: std::collections::HashMap<String, chrono::DateTime<chrono::Utc>> = Default::default();
     for row in nastavnik_node::sync_state::SyncState::load(&node.dir).report(&node.dir.docs()) {

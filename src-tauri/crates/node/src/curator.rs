@@ -42,10 +42,24 @@ pub fn school_overview(
     today: NaiveDate,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(SchoolOverview, CacheStats), NodeError> {
+    school_overview_with(node, school, today, &[], progress)
+}
+
+/// The same, with `live` summaries — of documents open in this process, read from memory —
+/// taking the place of what the disk has (a change synced in a moment ago may not be written yet).
+pub fn school_overview_with(
+    node: &Node,
+    school: &SchoolDoc,
+    today: NaiveDate,
+    live: &[nastavnik_shared::report::PairSummary],
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<(SchoolOverview, CacheStats), NodeError> {
     let docs: Vec<String> = school.pairs_with_docs().map(|p| p.doc_id.clone()).collect();
     let cache_file = node.dir.summaries_file();
     let mut cache = SummaryCache::load(&cache_file);
     let (summaries, stats) = cache.summaries_with_progress(&node.dir.docs(), &docs, progress);
+    let summaries =
+        summaries.into_iter().filter(|s| !live.iter().any(|l| l.pair_id == s.pair_id)).chain(live);
     let overview = nastavnik_core::school::overview(school, summaries, today);
     cache.save(&cache_file)?;
     Ok((overview, stats))
@@ -75,12 +89,8 @@ pub async fn set_pair_status(
     let doc = node.pair_doc(pair_id).await?;
     if closes {
         // Refused here (already closed) before the index moves.
-        node.read::<PairDoc>(&doc).await?.clone().close(
-            &nastavnik_core::pair::Actor::Curator,
-            status,
-            reason,
-            today,
-        )?;
+        let mut probe = node.read::<PairDoc>(&doc).await?;
+        probe.close(&nastavnik_core::pair::Actor::Curator, status, reason, today)?;
     }
     let id = pair_id.to_string();
     node.change(school_doc, now, "статус пары", move |s: &mut SchoolDoc| {

@@ -132,7 +132,14 @@ async fn redeem_with(
         pairs: response.pairs.clone(),
     })?;
     server::refresh(node).await;
-    let report = sync::sync_once(node, endpoint, &[curator], &[], Duration::from_secs(10)).await?;
+    // Joined either way: a first sync that fails is done by the next one.
+    let report = match sync::sync_once(node, endpoint, &[curator], &[], Duration::from_secs(10)).await {
+        Ok(report) => report,
+        Err(e) => {
+            tracing::warn!("первая синхронизация не выполнена: {e}");
+            Vec::new()
+        }
+    };
     server::refresh(node).await;
     Ok((response, report))
 }

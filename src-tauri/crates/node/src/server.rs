@@ -17,28 +17,52 @@ use crate::net::{self, ACCESS_ALPN, INVITE_ALPN, SYNC_ALPN};
 use crate::node::Node;
 use crate::trust;
 
-/// Accepts connections until the endpoint closes.
+/// At most this many connections are being set up or answered at once; more are turned away
+/// until some finish (a crowd of stalled peers cannot exhaust the node).
+pub const MAX_PENDING: usize = 64;
+
+/// Accepts connections until the endpoint closes. Each is handled on its own, concurrently: a
+/// peer that connects and then stalls (a killed process, a hostile device) holds only its own
+/// connection for its time limit, never the door for everyone else.
 pub async fn accept_loop(node: &Node, endpoint: &Endpoint, acceptor: &AcceptorHandle) {
-    while let Some(incoming) = endpoint.accept().await {
-        let Ok(mut accepting) = incoming.accept() else { continue };
-        let Ok(alpn) = accepting.alpn().await else { continue };
-        let conn = match accepting.await {
-            Ok(conn) => conn,
-            Err(e) => {
-                tracing::warn!("входящее соединение не установлено: {e}");
-                continue;
+    use futures::StreamExt;
+    let mut pending = futures::stream::FuturesUnordered::new();
+    loop {
+        tokio::select! {
+            incoming = endpoint.accept() => {
+                let Some(incoming) = incoming else { break };
+                if pending.len() >= MAX_PENDING {
+                    tracing::warn!("слишком много соединений сразу: входящее отклонено");
+                    incoming.refuse();
+                    continue;
+                }
+                pending.push(answer(node, acceptor, incoming));
             }
-        };
-        let peer = conn.remote_id();
-        let result = match alpn.as_slice() {
-            SYNC_ALPN => net::accept_sync(acceptor, conn).await,
-            INVITE_ALPN => redeem(node, conn).await,
-            ACCESS_ALPN => crate::grants::receive(node, conn).await,
-            _ => Ok(()),
-        };
-        if let Err(e) = result {
-            tracing::warn!("соединение с {peer} закрыто: {e}");
+            Some(()) = pending.next(), if !pending.is_empty() => {}
         }
+    }
+}
+
+/// Sets up one incoming connection and answers it by its protocol.
+async fn answer(node: &Node, acceptor: &AcceptorHandle, incoming: iroh::endpoint::Incoming) {
+    let Ok(mut accepting) = incoming.accept() else { return };
+    let Ok(alpn) = accepting.alpn().await else { return };
+    let conn = match accepting.await {
+        Ok(conn) => conn,
+        Err(e) => {
+            tracing::warn!("входящее соединение не установлено: {e}");
+            return;
+        }
+    };
+    let peer = conn.remote_id();
+    let result = match alpn.as_slice() {
+        SYNC_ALPN => net::accept_sync(acceptor, conn).await,
+        INVITE_ALPN => redeem(node, conn).await,
+        ACCESS_ALPN => crate::grants::receive(node, conn).await,
+        _ => Ok(()),
+    };
+    if let Err(e) = result {
+        tracing::warn!("соединение с {peer} закрыто: {e}");
     }
 }
 

@@ -93,6 +93,17 @@ pub async fn sync_once(
         }
         dialers.push(dialer);
     }
+    if connections.is_empty() && !peers.is_empty() {
+        for dialer in dialers {
+            dialer.close();
+        }
+        let names: Vec<String> = peers.iter().map(|p| p.to_string()).collect();
+        return Err(NodeError::Net(format!(
+            "ни одно из устройств не ответило за {} с: {}; синхронизация не выполнена",
+            wait.as_secs(),
+            names.join(", ")
+        )));
+    }
     let mut report = Vec::new();
     let mut state = SyncState::load(&node.dir);
     let table = node.access();

@@ -1,7 +1,9 @@
 //! The pair's document as the app's pair screens show it ([`PairView`]).
 
 use nastavnik_shared::Code;
-use nastavnik_shared::app::{ActivityView, ClosedView, FinalReportView, MeetingView, PairView, StageView};
+use nastavnik_shared::app::{
+    ActivityView, ClosedView, FinalReportView, MeetingView, PairView, RequestView, StageView,
+};
 use nastavnik_shared::vocab::{MemberRole, MonitoringStage, PairStatus, Rater};
 
 use super::schema::PairDoc;
@@ -67,6 +69,19 @@ impl PairDoc {
                 proposals: self.final_report.proposals.as_str().to_string(),
                 submitted_on: self.final_report.submitted_on.map(|d| *d),
             },
+            requests: self
+                .replacement_requests
+                .iter()
+                .map(|r| RequestView {
+                    id: r.id.clone(),
+                    mentee_id: r.mentee.clone(),
+                    mentee: self.name_of(&r.mentee),
+                    reason: r.reason.clone(),
+                    date: *r.date,
+                    resolution: r.resolution.clone(),
+                })
+                .collect(),
+            former_members: self.former_members.iter().map(|m| m.name.clone()).collect(),
             closed: self.closure.as_ref().map(|c| ClosedView {
                 status: *c.status,
                 reason: c.reason.clone(),

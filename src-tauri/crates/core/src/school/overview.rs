@@ -117,6 +117,7 @@ pub fn overview<'a>(
             score_change: summary.and_then(|s| s.score_change),
             satisfaction: summary.and_then(|s| s.satisfaction),
             last_synced: None,
+            open_requests: summary.map_or(0, |s| s.open_replacement_requests),
             members: pair
                 .members
                 .iter()
