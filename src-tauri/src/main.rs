@@ -57,6 +57,7 @@ fn main() {
                 clock,
                 online: opts.online.clone(),
                 started: Default::default(),
+                network: Default::default(),
                 watched: Default::default(),
                 app: app.handle().clone(),
             };

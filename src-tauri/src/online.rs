@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use futures::StreamExt;
 use nastavnik_node::Node;
 use nastavnik_node::device::Device;
-use nastavnik_shared::app::DOC_CHANGED;
+use nastavnik_shared::app::{DOC_CHANGED, Network};
 use tauri::{Emitter, Manager};
 
 use crate::state::AppState;
@@ -32,10 +32,24 @@ pub fn start(state: &AppState) {
                 watch(&app, &node, doc).await;
             }
         }
+        let state = app.state::<AppState>();
+        let set = |n: Network| {
+            if let Ok(mut net) = state.network.lock() {
+                *net = n;
+            }
+        };
+        set(Network::Starting);
         let stop = std::future::pending::<()>();
-        let on_address = |me: &nastavnik_node::net::PeerAddr| tracing::info!("в сети: {me}");
-        if let Err(e) = nastavnik_node::online::run(&node, opts, on_address, stop).await {
-            tracing::error!("сеть не запущена: {e}");
+        let on_address = |me: &nastavnik_node::net::PeerAddr| {
+            tracing::info!("в сети: {me}");
+            set(Network::Listening { address: me.to_string() });
+        };
+        match nastavnik_node::online::run(&node, opts, on_address, stop).await {
+            Ok(_) => set(Network::Off),
+            Err(e) => {
+                tracing::error!("сеть не запущена: {e}");
+                set(Network::Failed { reason: e.to_string() });
+            }
         }
     });
 }

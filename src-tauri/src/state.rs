@@ -23,6 +23,8 @@ pub struct AppState {
     pub online: nastavnik_node::online::Online,
     /// Whether the network task runs.
     pub started: std::sync::atomic::AtomicBool,
+    /// The network as it is: set by the online task when it listens or fails.
+    pub network: std::sync::Mutex<nastavnik_shared::app::Network>,
     /// Documents whose changes are sent to the UI as events.
     pub watched: std::sync::Mutex<std::collections::HashSet<String>>,
     /// The app, to send events.

@@ -224,3 +224,21 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&exports);
 }
+
+/// The network failing to start is said on Синхронизация, with the reason — not shown as online.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_network_that_did_not_start_is_said_plainly() {
+    let school = nastavnik_tests::cli::Device::new("e2e-no-network");
+    school.ok(&["school", "create", "--name", "МБОУ СОШ № 3"]);
+    // Someone else holds the port the window is told to listen on.
+    let taken = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let w = Window::open(&school.dir, &[("NASTAVNIK_LISTEN", format!("127.0.0.1:{port}"))]).await;
+    w.click("#nav-sync").await;
+    w.wait_for("#online-state", "the failure", |t| t.starts_with("Сеть не запущена:")).await;
+    w.absent("#connected").await;
+    w.click("#sync-now").await;
+    w.wait_for(".form-error", "why sync now cannot run", |t| t.contains("сеть не запущена")).await;
+    w.close().await;
+    drop(taken);
+}

@@ -177,6 +177,8 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     // Синхронизация on the mentee's device: online, and after "sync now" the pair's last sync is listed.
     b.click("#nav-sync").await;
     b.wait_for("#online-state", "online", |t| t.starts_with("В сети")).await;
+    // Who is connected right now: the curator's device, which the mentee's dials.
+    b.wait_for("#connected", "the curator connected", |t| t.contains(&curator_id[..10])).await;
     b.click("#sync-now").await;
     // (Whether the row says "всё передано" depends on when the last 2-second record was taken
     // relative to the mentee's last edit, so only the row itself is checked.)

@@ -1,7 +1,7 @@
 //! Синхронизация: this device and whether it is online, the last sync with each device and
 //! whether changes wait to be sent, the devices with access (the curator can revoke one).
 
-use nastavnik_shared::app::SyncView;
+use nastavnik_shared::app::{Network, SyncView};
 use serde::Serialize;
 use yew::prelude::*;
 
@@ -44,8 +44,19 @@ pub fn sync() -> Html {
             <div class="panel">
                 <h2>{ "Это устройство" }</h2>
                 <p id="online-state" class={classes!(if v.online { "ok" } else { "warn" })}>
-                    { if v.online { "В сети: устройства школы в этой сети синхронизируются сами." } else { "Не в сети: изменения сохраняются здесь и уйдут при следующей встрече устройств." } }
+                    { match &v.network {
+                        Network::Listening { .. } => "В сети: устройство принимает соединения; устройства школы в этой сети синхронизируются сами.".to_string(),
+                        Network::Starting => "Подключение к сети…".to_string(),
+                        Network::Failed { reason } => format!("Сеть не запущена: {reason}. Изменения сохраняются здесь и уйдут, когда сеть заработает (перезапустите приложение)."),
+                        Network::Off => "Не в сети: изменения сохраняются здесь и уйдут при следующей встрече устройств.".to_string(),
+                    } }
                 </p>
+                if v.online {
+                    <p id="connected">
+                        { if v.connected.is_empty() { "Сейчас на связи нет ни одного устройства.".to_string() }
+                          else { format!("Сейчас на связи: {}", v.connected.join(", ")) } }
+                    </p>
+                }
                 <p class="muted">{ format!("Идентификатор: {}", v.device_id) }</p>
                 if !v.address.is_empty() { <p class="muted">{ format!("Адрес: {}", v.address) }</p> }
                 <button id="sync-now" onclick={sync_now}>{ "Синхронизировать сейчас" }</button>

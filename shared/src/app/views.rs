@@ -253,6 +253,33 @@ pub struct SyncView {
     /// The school's devices seen on the LAN: (device, role, seen at — local time).
     #[serde(default)]
     pub nearby: Vec<(String, String, String)>,
+    /// The network as it is, not as it was asked to be.
+    #[serde(default)]
+    pub network: Network,
+    /// Devices connected right now (short ids).
+    #[serde(default)]
+    pub connected: Vec<String>,
+}
+
+/// Whether this device is on the network.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "state")]
+pub enum Network {
+    /// Not started: the device has no school yet.
+    #[default]
+    Off,
+    /// Starting.
+    Starting,
+    /// Listening at `address`.
+    Listening {
+        /// `<id>@<ip:port>`.
+        address: String,
+    },
+    /// Failed to start (the reason in Russian); changes stay on this device.
+    Failed {
+        /// Why.
+        reason: String,
+    },
 }
 
 /// The last sync of one document with one peer.

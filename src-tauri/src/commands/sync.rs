@@ -1,11 +1,10 @@
 //! Синхронизация: this device, the devices with access, the last sync per peer, revocation.
 
 use std::collections::BTreeMap;
-use std::sync::atomic::Ordering;
 
 use nastavnik_node::device::Device;
 use nastavnik_node::sync_state::SyncState;
-use nastavnik_shared::app::{DeviceRow, SyncRow, SyncView};
+use nastavnik_shared::app::{DeviceRow, Network, SyncRow, SyncView};
 use tauri::State;
 
 use crate::state::{AppState, Res, app_error, school};
@@ -66,12 +65,13 @@ pub async fn sync_status(state: State<'_, AppState>) -> Res<SyncView> {
                 .push(titles.get(doc).cloned().unwrap_or_else(|| short(doc)));
         }
     }
-    let online = state.started.load(Ordering::SeqCst);
-    let address = if online {
-        std::fs::read_to_string(node.dir.root().join("address")).unwrap_or_default().trim().to_string()
-    } else {
-        String::new()
+    let network = state.network.lock().map(|n| n.clone()).unwrap_or_default();
+    let (online, address) = match &network {
+        Network::Listening { address } => (true, address.clone()),
+        _ => (false, String::new()),
     };
+    let connected =
+        if online { node.connected_devices().iter().map(|d| short(d)).collect() } else { Vec::new() };
     let nearby: Vec<nastavnik_node::discovery::Nearby> = std::fs::read(node.dir.root().join("nearby.json"))
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
@@ -92,6 +92,8 @@ pub async fn sync_status(state: State<'_, AppState>) -> Res<SyncView> {
         device_id: node.identity.device_id(),
         address,
         online,
+        network,
+        connected,
         rows,
         devices: by_device.into_iter().map(|(device, pairs)| DeviceRow { device, pairs }).collect(),
     })
@@ -109,10 +111,17 @@ pub async fn revoke_device(state: State<'_, AppState>, device: String) -> Res<us
 /// "Синхронизировать сейчас": recompute who may get what and dial the known devices afresh.
 #[tauri::command]
 pub fn sync_now(state: State<'_, AppState>) -> Res<()> {
-    if !state.started.load(Ordering::SeqCst) {
-        return Err(crate::state::input(
-            "устройство не в сети: сначала создайте школу или подключитесь к ней",
-        ));
+    let network = state.network.lock().map(|n| n.clone()).unwrap_or_default();
+    match network {
+        Network::Listening { .. } => {}
+        Network::Failed { reason } => {
+            return Err(crate::state::input(format!("сеть не запущена: {reason}")));
+        }
+        _ => {
+            return Err(crate::state::input(
+                "устройство не в сети: сначала создайте школу или подключитесь к ней",
+            ));
+        }
     }
     state.online.kick.notify_one();
     Ok(())

@@ -105,6 +105,21 @@ impl Node {
         self.access.borrow().clone()
     }
 
+    /// The devices connected to this node right now (their ids, sorted).
+    pub fn connected_devices(&self) -> Vec<String> {
+        let (connections, _) = self.repo.connected_peers();
+        let mut ids: Vec<String> = connections
+            .iter()
+            .filter_map(|c| match &c.state {
+                samod::ConnectionState::Connected { their_peer_id } => Some(their_peer_id.to_string()),
+                _ => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
     /// The devices this device syncs with: trusted curators and the devices of its pairs.
     pub fn relevant_devices(&self) -> std::collections::HashSet<String> {
         let table = self.access();
