@@ -3,6 +3,7 @@
 mod activity;
 pub mod app;
 mod base;
+mod card;
 mod documents;
 mod first_run;
 mod journal;

@@ -107,6 +107,9 @@ fn main() {
             commands::bank::record_consent,
             commands::bank::set_mentor_profile,
             commands::bank::add_request,
+            commands::bank::edit_person,
+            commands::bank::withdraw_consent,
+            commands::bank::remove_person,
             commands::bank::suggest_mentors,
         ])
         .run(tauri::generate_context!());

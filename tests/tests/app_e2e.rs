@@ -60,6 +60,43 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.click("#add-request").await;
     w.wait_for("table.people", "the request", |t| t.contains("Дисциплина на уроке, проектирование")).await;
 
+    // A third person: the card corrected, the consent withdrawn (flagged), then removed from the bank.
+    w.fill("#person-name", "Лишний Человек").await;
+    w.fill("#person-birth-year", "1990").await;
+    w.fill("#person-consent", "Лишний Ч.").await;
+    w.click("#add-person").await;
+    w.wait_for("table.people", "the third person", |t| t.contains("Лишний Человек")).await;
+    for link in w.client.find_all(fantoccini::Locator::Css(".person-link")).await.unwrap() {
+        if link.text().await.unwrap().contains("Лишний Человек") {
+            link.click().await.unwrap();
+        }
+    }
+    w.wait_for("#person-panel h2", "the panel", |t| t.contains("Лишний")).await;
+    w.fill("#card-name", "Орлов Пётр Ильич").await;
+    w.click("#save-card").await;
+    w.wait_for("table.people", "the corrected name", |t| t.contains("Орлов Пётр Ильич")).await;
+    w.click(".withdraw-consent").await;
+    w.wait_for("#person-panel .consents", "withdrawn", |t| t.contains("отозвано")).await;
+    let started = std::time::Instant::now();
+    loop {
+        let mut flagged = false;
+        for row in w.client.find_all(fantoccini::Locator::Css("table.people tbody tr")).await.unwrap() {
+            let text = row.text().await.unwrap_or_default();
+            flagged |= text.contains("Орлов Пётр Ильич") && text.trim_end().ends_with("нет");
+        }
+        if flagged {
+            break;
+        }
+        assert!(started.elapsed() < window::WAIT, "the withdrawn consent is not flagged in the bank");
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    w.click("#remove-person").await;
+    let started = std::time::Instant::now();
+    while w.find("table.people").await.text().await.unwrap().contains("Орлов Пётр") {
+        assert!(started.elapsed() < window::WAIT, "the person was not removed");
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+
     // Пары: the mentee first — the mentor is suggested with reasons — then form the pair and start it.
     w.click("#nav-pairs").await;
     w.choose("#pair-mentee", "Смирнов Илья Олегович").await;

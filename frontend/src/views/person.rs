@@ -8,6 +8,7 @@ use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
+use super::card::PersonCard;
 use super::widgets::{Field, FormError, submit};
 use crate::state::Action;
 
@@ -100,6 +101,7 @@ pub fn person_panel(p: &PersonProps) -> Html {
     html! {
         <div class="card person" id="person-panel">
             <h2>{ person.name.clone() }</h2>
+            <PersonCard person={person.clone()} />
             <FormError error={(*error).clone()} />
             <form class="inline" onsubmit={consent}>
                 <Field label={if person.minor { "Согласие родителя подписал(а) сегодня" } else { "Согласие на обработку ПД подписал(а) сегодня" }}

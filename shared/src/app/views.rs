@@ -43,6 +43,25 @@ pub struct PersonRow {
     pub mentor: bool,
     /// Mentee in some pair or has a request.
     pub mentee: bool,
+    /// Consents on file, withdrawn ones too.
+    #[serde(default)]
+    pub consents: Vec<ConsentView>,
+}
+
+/// A consent to the processing of personal data, as the bank shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsentView {
+    /// Id.
+    pub id: String,
+    /// Who signed: «участник» or «родитель (законный представитель)».
+    pub giver: String,
+    /// Their name.
+    pub giver_name: String,
+    /// Signed on.
+    pub signed_on: NaiveDate,
+    /// Withdrawn on, if it was.
+    pub withdrawn_on: Option<NaiveDate>,
 }
 
 /// A pair's document as the pair screens show it.

@@ -99,3 +99,42 @@ pub async fn suggest_mentors(
         })
         .collect())
 }
+
+/// Corrects a person's card (name, category, subject or class, birth year, teaching years).
+#[tauri::command]
+pub async fn edit_person(
+    state: State<'_, AppState>,
+    person_id: String,
+    form: nastavnik_shared::app::NewPersonForm,
+) -> Res<()> {
+    let category = nastavnik_shared::vocab::PersonCategory::from_code(&form.category)
+        .ok_or_else(|| input("Категория: выберите значение"))?;
+    let person = nastavnik_core::school::PersonInput {
+        name: form.name,
+        category,
+        subject_or_class: form.subject_or_class,
+        birth_year: parse::optional_number("Год рождения", &form.birth_year)?,
+        teaching_years: parse::optional_number("Педагогический стаж", &form.teaching_years)?,
+    };
+    let today = state.today();
+    change_school(&state, "карточка человека", move |s| {
+        s.edit_person(&person_id, person, today)
+    })
+    .await
+}
+
+/// Records that a consent was withdrawn today: the person is flagged, a pair needing it cannot start.
+#[tauri::command]
+pub async fn withdraw_consent(state: State<'_, AppState>, person_id: String, consent_id: String) -> Res<()> {
+    let today = state.today();
+    change_school(&state, "отзыв согласия", move |s| {
+        s.withdraw_consent(&person_id, &consent_id, today)
+    })
+    .await
+}
+
+/// Removes a person who is in no pair (with their consents, questionnaire and requests).
+#[tauri::command]
+pub async fn remove_person(state: State<'_, AppState>, person_id: String) -> Res<()> {
+    change_school(&state, "удаление из базы", move |s| s.remove_person(&person_id)).await
+}

@@ -132,6 +132,17 @@ pub async fn people(state: State<'_, AppState>) -> Res<Vec<PersonRow>> {
                 mentor: profile.is_some() || in_role(&p.id, MemberRole::Mentor),
                 mentee: !requests.is_empty() || in_role(&p.id, MemberRole::Mentee),
                 requests,
+                consents: p
+                    .consents
+                    .iter()
+                    .map(|c| nastavnik_shared::app::ConsentView {
+                        id: c.id.clone(),
+                        giver: c.giver.label().to_string(),
+                        giver_name: c.giver_name.clone(),
+                        signed_on: *c.signed_on,
+                        withdrawn_on: c.withdrawn_on.map(|d| *d),
+                    })
+                    .collect(),
             }
         })
         .collect())

@@ -153,6 +153,42 @@ pub enum SchoolCmd {
 pub enum PersonCmd {
     /// Добавить человека в базу.
     Add(PersonArgs),
+    /// Исправить карточку (поля, которые не указаны, остаются прежними).
+    Edit {
+        /// Кого (идентификатор человека).
+        #[arg(long)]
+        person: String,
+        /// ФИО.
+        #[arg(long)]
+        name: Option<String>,
+        /// Категория: teacher, student, parent, graduate, employer, other.
+        #[arg(long)]
+        category: Option<String>,
+        /// Предмет или класс.
+        #[arg(long)]
+        subject: Option<String>,
+        /// Год рождения.
+        #[arg(long)]
+        birth_year: Option<u16>,
+        /// Педагогический стаж, лет.
+        #[arg(long)]
+        teaching_years: Option<u8>,
+    },
+    /// Удалить из базы человека, который не состоит ни в одной паре.
+    Remove {
+        /// Кого.
+        #[arg(long)]
+        person: String,
+    },
+    /// Записать отзыв согласия на обработку персональных данных.
+    WithdrawConsent {
+        /// Чьё согласие.
+        #[arg(long)]
+        person: String,
+        /// Какое (идентификатор согласия, см. person list).
+        #[arg(long)]
+        consent: String,
+    },
     /// Список базы.
     List,
     /// Записать запрос наставляемого (с чем нужна помощь).

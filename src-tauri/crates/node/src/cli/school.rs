@@ -64,6 +64,55 @@ pub async fn person(ctx: &Ctx<'_>, cmd: PersonCmd) -> Result<Output, NodeError> 
         PersonCmd::MentorProfile { person, competencies, capacity, forms } => {
             mentor_profile(ctx, person, competencies, capacity, forms).await
         }
+        PersonCmd::Edit { person, name, category, subject, birth_year, teaching_years } => {
+            let category =
+                category.map(|c| parse::code("--category", &c, PersonCategory::ALL)).transpose()?;
+            let today = ctx.today();
+            let id = person.clone();
+            ctx.node
+                .change(
+                    &ctx.school_doc()?,
+                    ctx.now(),
+                    "карточка человека",
+                    move |s: &mut SchoolDoc| {
+                        let p = s.person(&id)?;
+                        let input = PersonInput {
+                            name: name.unwrap_or_else(|| p.name.clone()),
+                            category: category.unwrap_or(*p.category),
+                            subject_or_class: subject.unwrap_or_else(|| p.subject_or_class.clone()),
+                            birth_year: birth_year.or(p.birth_year),
+                            teaching_years: teaching_years.or(p.teaching_years),
+                        };
+                        s.edit_person(&id, input, today)
+                    },
+                )
+                .await?;
+            Ok(Output::new(format!("Карточка {person} исправлена"), json!({ "id": person })))
+        }
+        PersonCmd::Remove { person } => {
+            let id = person.clone();
+            ctx.node
+                .change(
+                    &ctx.school_doc()?,
+                    ctx.now(),
+                    "удаление из базы",
+                    move |s: &mut SchoolDoc| s.remove_person(&id),
+                )
+                .await?;
+            Ok(Output::new(format!("{person} удалён(а) из базы"), json!({ "id": person })))
+        }
+        PersonCmd::WithdrawConsent { person, consent } => {
+            let (id, today) = (person.clone(), ctx.today());
+            ctx.node
+                .change(
+                    &ctx.school_doc()?,
+                    ctx.now(),
+                    "отзыв согласия",
+                    move |s: &mut SchoolDoc| s.withdraw_consent(&id, &consent, today),
+                )
+                .await?;
+            Ok(Output::new(format!("Отзыв согласия записан: {person}"), json!({ "id": person })))
+        }
         PersonCmd::List => {
             let school = ctx.school().await?;
             let mut text = String::from("База наставников и наставляемых:\n");
@@ -81,6 +130,10 @@ pub async fn person(ctx: &Ctx<'_>, cmd: PersonCmd) -> Result<Output, NodeError> 
                 rows.push(json!({
                     "id": p.id, "name": p.name, "category": *p.category, "subjectOrClass": p.subject_or_class,
                     "birthYear": p.birth_year, "teachingYears": p.teaching_years, "consent": p.has_consent(ctx.today()),
+                    "consents": p.consents.iter().map(|c| json!({
+                        "id": c.id, "giver": *c.giver, "giverName": c.giver_name, "signedOn": *c.signed_on,
+                        "withdrawnOn": c.withdrawn_on.map(|d| *d),
+                    })).collect::<Vec<_>>(),
                 }));
             }
             Ok(Output::new(text, json!(rows)))
