@@ -104,6 +104,7 @@ fn main() {
             commands::monitoring::record_scores,
             commands::monitoring::answer_survey,
             commands::monitoring::save_final_report,
+            commands::monitoring::add_criterion,
             commands::bank::record_consent,
             commands::bank::set_mentor_profile,
             commands::bank::add_request,

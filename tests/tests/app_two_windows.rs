@@ -165,6 +165,12 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     b.wait_for("#surveys", "the survey", |t| t.contains("9 из 10")).await;
     a.click("#tab-results").await;
     a.wait_for("#stages", "the entry score", |t| t.contains("средний балл 3")).await;
+    // The curator adds a monitoring criterion; the mentee can score by it.
+    a.fill("#criterion-title", "Владение цифровыми инструментами").await;
+    a.click("#add-criterion").await;
+    a.wait_for("#criteria", "the new criterion", |t| t.contains("цифровыми инструментами")).await;
+    b.wait_for("#scores-form, form", "the criterion in the mentee's scores", |_| true).await;
+    b.wait_text("Владение цифровыми инструментами").await;
     a.wait_for("#surveys", "the mentee's survey", |t| {
         t.contains("9 из 10") && t.contains("Полезные встречи")
     })

@@ -184,3 +184,16 @@ fn a_closed_pair_goes_to_the_archive_read_only_and_still_exported() {
     c.ok(&["export", "--kind", "journal", "--pair", &pair, "--out", out.to_str().unwrap()]);
     assert!(out.exists());
 }
+
+#[test]
+fn survey_report_and_criterion_from_the_cli() {
+    let c = Device::new("results-cli");
+    c.ok(&["school", "create", "--name", "МБОУ СОШ №5"]);
+    let (m, e) = (c.add_teacher("Петрова Анна"), c.add_teacher("Смирнов Илья"));
+    let pair = c.form_pair(&m, &e);
+    // The curator's device: a criterion yes; the pair's own survey and report no (members only).
+    c.ok(&["pair", "criterion", "--pair", &pair, "--title", "Цифровые инструменты"]);
+    assert_eq!(c.run(&["pair", "criterion", "--pair", &pair, "--title", " "]).code, 2);
+    assert_eq!(c.run(&["pair", "survey", "--pair", &pair, "--score", "9"]).code, 2);
+    assert_eq!(c.run(&["pair", "report", "--pair", &pair, "--results", "x", "--submit"]).code, 2);
+}

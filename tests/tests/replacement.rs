@@ -36,6 +36,15 @@ fn a_replaced_mentors_device_gets_nothing_more_of_the_pair() {
         "--deadline",
         "2026-10-01",
     ]);
+    // The mentor's report written (not yet handed in) and the mentee's survey, from the CLI.
+    mentor.ok(&["pair", "report", "--pair", &pair, "--results", "Первые итоги"]);
+    assert_eq!(
+        mentee.run(&["pair", "report", "--pair", &pair, "--results", "x"]).code,
+        2,
+        "the mentor's to write"
+    );
+    mentee.ok(&["pair", "survey", "--pair", &pair, "--score", "8", "--comment", "Полезно"]);
+    assert_eq!(mentee.run(&["pair", "survey", "--pair", &pair, "--score", "11"]).code, 2);
     mentor.ok(&["sync", "--peer", &serving.addr]);
 
     // Only the mentee files a request; it reaches the curator.

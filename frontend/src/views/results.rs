@@ -54,8 +54,11 @@ pub fn results(p: &ViewProps) -> Html {
     html! {
         <>
             { figures(pair) }
+            if pair.closed.is_none() && (my_role.is_some() || pair.status.is_some()) {
+                <AddCriterion pair_id={pair.pair_id.clone()} />
+            }
             if my_role.is_some() {
-                <ScoresForm pair={pair.clone()} />
+                <ScoresForm key={pair.criteria.len()} pair={pair.clone()} />
                 <SurveyForm pair={pair.clone()} />
             }
             if my_role == Some(MemberRole::Mentor) || pair.final_report.submitted_on.is_some() || !pair.final_report.results.is_empty() {
@@ -77,6 +80,7 @@ fn figures(pair: &PairView) -> Html {
             </div>
             <div class="panel">
                 <h2>{ "Мониторинг" }</h2>
+                <ul id="criteria" class="muted">{ for pair.criteria.iter().map(|(_, title)| html! { <li>{ title.clone() }</li> }) }</ul>
                 <ul id="stages">{ for pair.stages.iter().map(|st| html! {
                     <li>
                         <b>{ st.stage.label() }</b>{ ": " }
@@ -237,5 +241,45 @@ fn report_form(p: &ReportProps) -> Html {
                 <button id="submit-report" class="primary" onclick={save(true)}>{ "Сдать куратору" }</button>
             </div>
         </div>
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NewCriterion {
+    pair_id: String,
+    title: String,
+}
+
+#[derive(Properties, PartialEq)]
+struct CriterionProps {
+    pair_id: String,
+}
+
+/// A monitoring criterion added to the pair's list (the curator or a member).
+#[function_component(AddCriterion)]
+fn add_criterion(p: &CriterionProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let title = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let save = {
+        let (ctx, title, error, pair_id) = (ctx.clone(), title.clone(), error.clone(), p.pair_id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (ctx, reset) = (ctx.clone(), title.clone());
+            let args = NewCriterion { pair_id: pair_id.clone(), title: (*title).clone() };
+            submit("add_criterion", args, error.clone(), move |_: String| {
+                reset.set(String::new());
+                ctx.dispatch(Action::Changed);
+            });
+        })
+    };
+    html! {
+        <form class="card inline" onsubmit={save}>
+            <Field label="Новый критерий мониторинга" id="criterion-title" value={(*title).clone()}
+                oninput={{ let t = title.clone(); Callback::from(move |v| t.set(v)) }} />
+            <FormError error={(*error).clone()} />
+            <button id="add-criterion" type="submit">{ "Добавить критерий" }</button>
+        </form>
     }
 }

@@ -96,3 +96,22 @@ pub async fn save_final_report(
     }
     Ok(())
 }
+
+/// Adds a monitoring criterion to the pair's list (the curator or a member).
+#[tauri::command]
+pub async fn add_criterion(state: State<'_, AppState>, pair_id: String, title: String) -> Res<String> {
+    let node = state.node.read().await;
+    let who = actor(&node)?;
+    let doc = pair_doc(&node, &pair_id).await?;
+    let id = nastavnik_node::new_id("c");
+    let criterion = id.clone();
+    node.change(
+        &doc,
+        state.now(),
+        "критерий мониторинга",
+        move |p: &mut nastavnik_core::pair::PairDoc| p.add_criterion(&who, &criterion, &title),
+    )
+    .await
+    .map_err(app_error)?;
+    Ok(id)
+}

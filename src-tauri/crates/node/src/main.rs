@@ -13,6 +13,7 @@ mod cli {
     pub mod parse;
     pub mod programme;
     pub mod report;
+    pub mod results;
     pub mod school;
 }
 

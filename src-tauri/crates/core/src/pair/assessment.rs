@@ -76,6 +76,7 @@ impl PairDoc {
         comment: &str,
         on: NaiveDate,
     ) -> Result<(), DomainError> {
+        self.require_open()?;
         let respondent = self
             .member(actor)
             .ok_or(DomainError::Forbidden("анкету заполняют участники пары"))?

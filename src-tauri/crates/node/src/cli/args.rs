@@ -285,6 +285,45 @@ pub enum PairCmd {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Анкета удовлетворённости участника (1–10).
+    Survey {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Оценка 1–10.
+        #[arg(long)]
+        score: u8,
+        /// Комментарий.
+        #[arg(long, default_value = "")]
+        comment: String,
+    },
+    /// Отчёт наставника: записать (поля, которые не указаны, остаются прежними) и, с --submit, сдать куратору.
+    Report {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Результаты.
+        #[arg(long)]
+        results: Option<String>,
+        /// Выводы.
+        #[arg(long)]
+        conclusions: Option<String>,
+        /// Предложения.
+        #[arg(long)]
+        proposals: Option<String>,
+        /// Сдать отчёт куратору.
+        #[arg(long)]
+        submit: bool,
+    },
+    /// Добавить критерий мониторинга.
+    Criterion {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Формулировка критерия.
+        #[arg(long)]
+        title: String,
+    },
     /// Ходатайство о замене наставника (наставляемый).
     RequestReplacement {
         /// Пара.

@@ -33,6 +33,11 @@ pub async fn pair(ctx: &Ctx<'_>, cmd: PairCmd) -> Result<Output, NodeError> {
             }
             Ok(Output::new(text, json!(ranked)))
         }
+        PairCmd::Survey { pair, score, comment } => super::results::survey(ctx, &pair, score, comment).await,
+        PairCmd::Report { pair, results, conclusions, proposals, submit } => {
+            super::results::report(ctx, &pair, [results, conclusions, proposals], submit).await
+        }
+        PairCmd::Criterion { pair, title } => super::results::criterion(ctx, &pair, title).await,
         PairCmd::RequestReplacement { pair, reason } => {
             let (actor, doc, today) = (ctx.actor()?, ctx.pair_doc(&pair).await?, ctx.today());
             let id = parse::new_id("r");

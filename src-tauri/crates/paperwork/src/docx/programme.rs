@@ -85,6 +85,22 @@ pub fn programme(pair: &PairDoc, today: NaiveDate) -> Result<Vec<u8>, PaperworkE
         &[4, 20, 20, 20, 9, 13, 14],
         rows,
     );
+    let report = &pair.final_report;
+    if !report.results.as_str().trim().is_empty() {
+        let when = report
+            .submitted_on
+            .map_or("не сдан куратору".to_string(), |d| format!("сдан {}", ru::date_short(*d)));
+        page.heading(&format!("Отчёт наставника ({when})"));
+        for (title, text) in [
+            ("Результаты", report.results.as_str()),
+            ("Выводы", report.conclusions.as_str()),
+            ("Предложения", report.proposals.as_str()),
+        ] {
+            if !text.trim().is_empty() {
+                page.text(&format!("{title}: {}", text.trim()));
+            }
+        }
+    }
     page.signature("Наставник", &names(pair, MemberRole::Mentor));
     page.signature("Наставляемый", &names(pair, MemberRole::Mentee));
     page.finish()

@@ -137,6 +137,22 @@ fn the_programme_has_its_plan_as_a_table() {
 }
 
 #[test]
+fn the_programme_carries_the_mentors_report_once_written() {
+    let d = demo();
+    let mut pair = busiest(&d.pairs).clone();
+    pair.final_report.results = "".into();
+    let r = read(&docx::programme(&pair, d.today).unwrap());
+    assert!(!r.has("Отчёт наставника"), "no empty section");
+    pair.final_report.results = "Программа выполнена, проведено 3 открытых урока".into();
+    pair.final_report.proposals = "Продолжить работу в паре".into();
+    pair.final_report.submitted_on = Some(d.today.into());
+    let r = read(&docx::programme(&pair, d.today).unwrap());
+    assert!(r.has(&format!("Отчёт наставника (сдан {})", ru::date_short(d.today))));
+    assert!(r.has("Результаты: Программа выполнена, проведено 3 открытых урока"));
+    assert!(r.has("Предложения: Продолжить работу в паре"));
+}
+
+#[test]
 fn the_journal_has_every_meeting_with_its_notes() {
     let d = demo();
     let pair = busiest(&d.pairs);
