@@ -6,6 +6,7 @@ mod base;
 mod card;
 mod documents;
 mod first_run;
+mod intake;
 mod journal;
 mod overview;
 mod pair;

@@ -101,6 +101,8 @@ fn main() {
             commands::sync::revoke_device,
             commands::sync::sync_now,
             commands::documents::export_document,
+            commands::documents::issue_order,
+            commands::documents::import_base,
             commands::monitoring::record_scores,
             commands::monitoring::answer_survey,
             commands::monitoring::save_final_report,

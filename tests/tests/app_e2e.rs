@@ -60,6 +60,34 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.click("#add-request").await;
     w.wait_for("table.people", "the request", |t| t.contains("Дисциплина на уроке, проектирование")).await;
 
+    // A base loaded from a table: a broken row is reported and nothing loads; fixed, it loads whole.
+    std::fs::create_dir_all(&exports).unwrap();
+    let table = exports.join("наставляемые.csv");
+    std::fs::write(&table, "ФИО;Категория;Класс;Год рождения\nКозлова Мария;обучающийся;7А;2013\nСидоров Иван;космонавт;9В;2011\n").unwrap();
+    w.set("#import-base", "mentees").await;
+    w.find("#import-file").await.send_keys(table.to_str().unwrap()).await.unwrap();
+    w.click("#import-preview").await;
+    w.wait_for("#import-result", "the broken row", |t| {
+        t.contains("Строки с ошибками: 1") && t.contains("космонавт")
+    })
+    .await;
+    assert_eq!(
+        w.prop("#import-apply", "disabled").await.as_deref(),
+        Some("true"),
+        "nothing loads while a row is broken"
+    );
+    std::fs::write(&table, "ФИО;Категория;Класс;Год рождения\nКозлова Мария;обучающийся;7А;2013\nСидоров Иван;обучающийся;9В;2011\n").unwrap();
+    w.find("#import-file").await.send_keys(table.to_str().unwrap()).await.unwrap();
+    w.click("#import-preview").await;
+    w.wait_for("#import-result", "ready", |t| t.contains("Будет загружено: 2")).await;
+    w.click("#import-apply").await;
+    w.wait_for("#import-result", "loaded", |t| t.contains("Загружено: 2")).await;
+    w.wait_for("table.people", "the loaded people", |t| {
+        t.contains("Козлова Мария") && t.contains("Сидоров Иван")
+    })
+    .await;
+    std::fs::remove_file(&table).unwrap();
+
     // A third person: the card corrected, the consent withdrawn (flagged), then removed from the bank.
     w.fill("#person-name", "Лишний Человек").await;
     w.fill("#person-birth-year", "1990").await;
@@ -108,6 +136,13 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
         .await;
     w.click(".start-pair").await;
     w.wait_for(".pair-status", "working", |t| t == "работает").await;
+    // The head's order fixing the new pair, from the window.
+    w.fill("#order-number", "12-о").await;
+    w.set("#order-date", "2026-09-02").await;
+    w.click("#issue-order").await;
+    let order = w.wait_for(".order-saved", "the order", |t| t.contains("Приказ 12-о")).await;
+    let order_path = order.trim_start_matches("Сохранено: ").trim().to_string();
+    assert!(std::fs::read(&order_path).unwrap().starts_with(b"PK"), "a .docx: {order_path}");
 
     // The programme's lists: written, one reworded, one removed.
     w.click(".pair-link").await;
@@ -210,8 +245,12 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     // The final report from the overview: a .docx in the export folder.
     w.click(".export-report").await;
     let saved = w.wait_for("p.saved", "saved", |t| t.contains("Итоговый аналитический отчёт")).await;
-    let file = std::fs::read_dir(&exports).unwrap().flatten().next().unwrap().path();
-    assert!(saved.contains(&file.display().to_string()), "{saved}");
+    let file = std::fs::read_dir(&exports)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| saved.contains(&p.display().to_string()))
+        .unwrap_or_else(|| panic!("{saved} not in the export folder"));
     assert!(std::fs::read(&file).unwrap().starts_with(b"PK"), "a .docx");
 
     // The programme ran its course: the curator completes the pair and it goes to the archive —

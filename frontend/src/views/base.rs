@@ -7,6 +7,7 @@ use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
+use super::intake::ImportForm;
 use super::person::PersonPanel;
 use super::widgets::{Choice, Field, FormError, options, setter, submit};
 use crate::ipc::NoArgs;
@@ -32,6 +33,7 @@ pub fn base() -> Html {
         <section class="base">
             <h1>{ "База наставников и наставляемых" }</h1>
             <AddPersonForm />
+            <ImportForm />
             if let Some(person) = opened { <PersonPanel key={opened_key} {person} /> }
             <table class="people">
                 <thead><tr><th>{ "ФИО" }</th><th>{ "Категория" }</th><th>{ "Предмет / класс" }</th><th>{ "Роль" }</th><th>{ "Компетенции / запросы" }</th><th>{ "Согласие на обработку ПД" }</th></tr></thead>

@@ -8,6 +8,7 @@ use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
+use super::intake::OrderForm;
 use super::widgets::{Choice, Field, FormError, options, setter, submit};
 use crate::ipc::NoArgs;
 use crate::state::{Action, PairTab, Screen};
@@ -66,6 +67,7 @@ pub fn pairs() -> Html {
         <section class="pairs-screen">
             <h1>{ "Наставнические пары и группы" }</h1>
             <CreatePairForm />
+            <OrderForm />
             <div class="filters">
                 <Choice label="Статус" id="filter-status" value={(*status).clone()} options={status_options}
                     onchange={{ let s = status.clone(); Callback::from(move |v| s.set(v)) }} />

@@ -48,6 +48,34 @@ pub struct PersonRow {
     pub consents: Vec<ConsentView>,
 }
 
+/// An import of a base, previewed or done.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportView {
+    /// Rows ready to import.
+    pub ready: Vec<ImportRow>,
+    /// People already in the bank (not imported again).
+    pub skipped: Vec<ImportRow>,
+    /// Rows with errors: while there is one, nothing is imported.
+    pub errors: Vec<ImportRow>,
+    /// Columns not understood (left out).
+    pub ignored_columns: Vec<String>,
+    /// How many were imported, once applied.
+    pub imported: Option<usize>,
+}
+
+/// One row of an import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportRow {
+    /// Its line in the file.
+    pub line: usize,
+    /// The name in it.
+    pub name: String,
+    /// Why it is skipped or refused (empty when ready).
+    pub message: String,
+}
+
 /// A consent to the processing of personal data, as the bank shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -40,3 +40,43 @@ pub async fn export_document(
     nastavnik_node::paths::write_atomic(&path, &rendered.bytes, 0o644).map_err(app_error)?;
     Ok(path.display().to_string())
 }
+
+/// Issues the order «О закреплении наставнических пар» (`number` of `date`): the new pairs are
+/// fixed by it and the order saved as .docx; returns the path.
+#[tauri::command]
+pub async fn issue_order(state: State<'_, AppState>, number: String, date: String) -> Res<String> {
+    let date = super::parse::date("Дата приказа", &date)?;
+    if number.trim().is_empty() {
+        return Err(crate::state::input("Номер приказа: укажите номер"));
+    }
+    let node = state.node.read().await;
+    let (_, bytes) =
+        nastavnik_node::intake::issue_order(&node, number.trim(), date, &[]).await.map_err(app_error)?;
+    let dir = export_dir();
+    std::fs::create_dir_all(&dir).map_err(|e| app_error(nastavnik_node::NodeError::io(&dir, e)))?;
+    let file =
+        format!("Приказ {} от {}.docx", number.trim().replace(['/', '\\'], "-"), date.format("%d.%m.%Y"));
+    let path = dir.join(file);
+    nastavnik_node::paths::write_atomic(&path, &bytes, 0o644).map_err(app_error)?;
+    Ok(path.display().to_string())
+}
+
+/// Previews a base of mentors or mentees from a file's bytes (.xlsx/.xls/.ods/.csv) — or, with
+/// `apply`, imports it whole (nothing while any row has an error).
+#[tauri::command]
+pub async fn import_base(
+    state: State<'_, AppState>,
+    base: String,
+    file_name: String,
+    bytes: Vec<u8>,
+    apply: bool,
+) -> Res<nastavnik_shared::app::ImportView> {
+    let base = nastavnik_node::intake::base(&base).map_err(app_error)?;
+    let node = state.node.read().await;
+    let (preview, added) = nastavnik_node::intake::import_base(&node, base, &file_name, bytes, apply, || {
+        nastavnik_node::new_id("person")
+    })
+    .await
+    .map_err(app_error)?;
+    Ok(nastavnik_node::intake::view(&preview, added))
+}

@@ -23,6 +23,7 @@ pub mod documents;
 pub mod error;
 pub mod grants;
 pub mod identity;
+pub mod intake;
 pub mod invite;
 pub mod joining;
 pub mod lock;
