@@ -1,10 +1,10 @@
 //! Changing and removing what a pair has written: an activity's every field (with its status,
 //! completion date and note, in one change) and a meeting's type, date, format and topic.
 
-use nastavnik_core::pair::{ActivityInput, MeetingInput};
+use nastavnik_core::pair::ActivityInput;
 use nastavnik_shared::Code;
 use nastavnik_shared::app::{ActivityForm, NewMeetingForm};
-use nastavnik_shared::vocab::{ActivityStatus, MeetingFormat, MeetingType};
+use nastavnik_shared::vocab::ActivityStatus;
 use tauri::State;
 
 use super::pair::change_pair;
@@ -60,13 +60,7 @@ pub async fn edit_meeting(
     form: NewMeetingForm,
 ) -> Res<()> {
     let who = actor(&*state.node.read().await)?;
-    let meeting = MeetingInput {
-        meeting_type: MeetingType::from_code(&form.meeting_type)
-            .ok_or_else(|| input("Вид встречи: выберите значение"))?,
-        date: parse::date("Дата встречи", &form.date)?,
-        format: MeetingFormat::from_code(&form.format).ok_or_else(|| input("Формат: выберите значение"))?,
-        topic: form.topic,
-    };
+    let meeting = super::pair::meeting_input(form)?;
     change_pair(&state, &pair_id, "правка встречи", move |p| {
         p.edit_meeting(&who, &meeting_id, meeting)
     })

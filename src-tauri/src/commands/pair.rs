@@ -74,13 +74,7 @@ pub async fn set_activity_status(
 #[tauri::command]
 pub async fn add_meeting(state: State<'_, AppState>, pair_id: String, form: NewMeetingForm) -> Res<String> {
     let who = actor(&*state.node.read().await)?;
-    let meeting = MeetingInput {
-        meeting_type: MeetingType::from_code(&form.meeting_type)
-            .ok_or_else(|| input("Вид встречи: выберите значение"))?,
-        date: parse::date("Дата встречи", &form.date)?,
-        format: MeetingFormat::from_code(&form.format).ok_or_else(|| input("Формат: выберите значение"))?,
-        topic: form.topic,
-    };
+    let meeting = meeting_input(form)?;
     let id = nastavnik_node::new_id("m");
     let new_id = id.clone();
     change_pair(&state, &pair_id, "новая встреча", move |p| {
@@ -88,6 +82,17 @@ pub async fn add_meeting(state: State<'_, AppState>, pair_id: String, form: NewM
     })
     .await?;
     Ok(id)
+}
+
+/// A meeting's type, date, format and topic as the form gives them, checked.
+pub(super) fn meeting_input(form: NewMeetingForm) -> Res<MeetingInput> {
+    Ok(MeetingInput {
+        meeting_type: MeetingType::from_code(&form.meeting_type)
+            .ok_or_else(|| input("Вид встречи: выберите значение"))?,
+        date: parse::date("Дата встречи", &form.date)?,
+        format: MeetingFormat::from_code(&form.format).ok_or_else(|| input("Формат: выберите значение"))?,
+        topic: form.topic,
+    })
 }
 
 /// Writes a meeting's notes, agreed tasks or reflection as the person typed it from the
