@@ -114,7 +114,9 @@ pub fn activity_row(p: &RowProps) -> Html {
         <tr class={classes!("activity", late.then_some("late"))}>
             <td>
                 { a.title.clone() }
-                if !a.completion_note.is_empty() { <div class="muted completion-note">{ a.completion_note.clone() }</div> }
+                if !a.completion_note.is_empty() && a.completion_note.to_lowercase() != a.status.label() {
+                    <div class="muted completion-note">{ a.completion_note.clone() }</div>
+                }
                 <FormError error={(*error).clone()} />
                 <button class="edit-activity link" type="button" aria-label={format!("Изменить: {}", a.title)} onclick={toggle}>{ "изменить" }</button>
             </td>
