@@ -106,10 +106,22 @@ fn figures(pair: &PairView) -> Html {
 fn scores_form(p: &ViewProps) -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
     let stage = use_state(|| "entry".to_string());
+    // A mentor of a group says whom they score.
+    let me = ctx.person_id().map(str::to_string);
+    let mentor = p.pair.members.iter().any(|m| Some(&m.0) == me.as_ref() && m.2 == MemberRole::Mentor);
+    let mentees: Vec<(String, String)> = p
+        .pair
+        .members
+        .iter()
+        .filter(|m| m.2 == MemberRole::Mentee)
+        .map(|m| (m.0.clone(), m.1.clone()))
+        .collect();
+    let mentee = use_state(|| mentees.first().map(|m| m.0.clone()).unwrap_or_default());
     let marks = use_state(|| vec![String::new(); p.pair.criteria.len()]);
     let error = use_state(|| None::<String>);
     let save = {
         let (ctx, stage, marks, error) = (ctx.clone(), stage.clone(), marks.clone(), error.clone());
+        let mentee = if mentor { (*mentee).clone() } else { String::new() };
         let (pair_id, criteria) = (p.pair.pair_id.clone(), p.pair.criteria.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -120,7 +132,7 @@ fn scores_form(p: &ViewProps) -> Html {
                 .collect();
             let ctx = ctx.clone();
             let args =
-                Scores { pair_id: pair_id.clone(), stage: (*stage).clone(), mentee: String::new(), scores };
+                Scores { pair_id: pair_id.clone(), stage: (*stage).clone(), mentee: mentee.clone(), scores };
             submit("record_scores", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
@@ -131,6 +143,10 @@ fn scores_form(p: &ViewProps) -> Html {
             <h2>{ "Оценки мониторинга (1–5)" }</h2>
             <Choice label="Этап" id="scores-stage" value={(*stage).clone()} options={options(MonitoringStage::ALL, MonitoringStage::label)}
                 onchange={{ let s = stage.clone(); Callback::from(move |v| s.set(v)) }} />
+            if mentor && mentees.len() > 1 {
+                <Choice label="Кого оцениваю" id="scores-mentee" value={(*mentee).clone()} options={mentees.clone()}
+                    onchange={{ let m = mentee.clone(); Callback::from(move |v| m.set(v)) }} />
+            }
             { for p.pair.criteria.iter().enumerate().map(|(i, (_, title))| {
                 let value = marks.get(i).cloned().unwrap_or_default();
                 let marks = marks.clone();

@@ -3,13 +3,13 @@
 
 use nastavnik_core::pair::{TextField, set_text};
 use nastavnik_shared::Code;
-use nastavnik_shared::vocab::{MemberRole, MonitoringStage, Rater};
+use nastavnik_shared::vocab::MonitoringStage;
 use tauri::State;
 
 use crate::state::{AppState, Res, actor, app_error, input, pair_doc, read_pair};
 
 /// Records this member's scores for a stage: a mentee's own (самооценка), or the mentor's of
-/// `mentee` (the pair's only mentee when empty).
+/// `mentee` (chosen in a group; the pair's only mentee when empty).
 #[tauri::command]
 pub async fn record_scores(
     state: State<'_, AppState>,
@@ -22,16 +22,7 @@ pub async fn record_scores(
     let node = state.node.read().await;
     let who = actor(&node)?;
     let (doc, pair) = read_pair(&node, &pair_id).await?;
-    let me = pair.member(&who).map(|m| (m.person_id.clone(), *m.role));
-    let (mentee, rater) = match me {
-        Some((id, MemberRole::Mentee)) => (id, Rater::Mentee),
-        Some((_, MemberRole::Mentor)) => {
-            let only = pair.members_with(MemberRole::Mentee).map(|m| m.person_id.clone()).next();
-            let chosen = if mentee.is_empty() { only.unwrap_or_default() } else { mentee };
-            (chosen, Rater::Mentor)
-        }
-        None => return Err(input("оценки ставят участники пары")),
-    };
+    let (mentee, rater) = pair.scoring(&who, &mentee).map_err(|e| app_error(e.into()))?;
     let today = state.today();
     node.change(&doc, state.now(), "мониторинг", move |p: &mut nastavnik_core::pair::PairDoc| {
         p.record_scores(&who, stage, &mentee, rater, &scores, today)

@@ -19,6 +19,24 @@ impl PairDoc {
         Ok(())
     }
 
+    /// Whose scores a member records, and as whom: a mentee rates themself; a mentor rates the
+    /// mentee `chosen` — which may be left empty only when the pair has one mentee (in a group
+    /// the mentor must say whom).
+    pub fn scoring(&self, actor: &Actor, chosen: &str) -> Result<(String, Rater), DomainError> {
+        match self.member(actor).map(|m| (m.person_id.clone(), *m.role)) {
+            Some((me, MemberRole::Mentee)) => Ok((me, Rater::Mentee)),
+            Some((_, MemberRole::Mentor)) if !chosen.is_empty() => Ok((chosen.to_string(), Rater::Mentor)),
+            Some((_, MemberRole::Mentor)) => {
+                let mut mentees = self.members_with(MemberRole::Mentee);
+                match (mentees.next(), mentees.next()) {
+                    (Some(only), None) => Ok((only.person_id.clone(), Rater::Mentor)),
+                    _ => Err(DomainError::Empty { field: "Наставляемый" }),
+                }
+            }
+            None => Err(DomainError::Forbidden("оценки ставят участники пары")),
+        }
+    }
+
     /// Records scores (1–5 per criterion) of a mentee at a stage. A mentee scores themself
     /// ([`Rater::Mentee`]); a mentor scores a mentee ([`Rater::Mentor`]).
     pub fn record_scores(
@@ -30,6 +48,7 @@ impl PairDoc {
         scores: &[(String, u8)],
         on: NaiveDate,
     ) -> Result<(), DomainError> {
+        self.require_open()?;
         let is_mentee = self.members_with(MemberRole::Mentee).any(|m| m.person_id == mentee);
         if !is_mentee {
             return Err(DomainError::NotFound { what: "наставляемый", id: mentee.into() });
@@ -91,5 +110,31 @@ impl PairDoc {
             comment: check::optional("Комментарий", comment, check::LONG)?,
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use nastavnik_shared::vocab::Kind;
+
+    use super::*;
+    use crate::pair::PairDoc;
+    use crate::pair::tests::{new_pair, now};
+
+    #[test]
+    fn in_a_group_the_mentor_says_whom_they_score() {
+        let group = PairDoc::new(new_pair(9, Kind::Group, 2), now()).unwrap();
+        let mentor = Actor::Person("mentor".into());
+        assert_eq!(group.scoring(&mentor, ""), Err(DomainError::Empty { field: "Наставляемый" }));
+        assert_eq!(group.scoring(&mentor, "mentee1"), Ok(("mentee1".into(), Rater::Mentor)));
+        let mentee = Actor::Person("mentee1".into());
+        assert_eq!(
+            group.scoring(&mentee, "mentee0"),
+            Ok(("mentee1".into(), Rater::Mentee)),
+            "a mentee rates only themself"
+        );
+        assert!(matches!(group.scoring(&Actor::Curator, ""), Err(DomainError::Forbidden(_))));
+        let single = PairDoc::new(new_pair(9, Kind::Traditional, 1), now()).unwrap();
+        assert_eq!(single.scoring(&mentor, ""), Ok(("mentee0".into(), Rater::Mentor)));
     }
 }
