@@ -296,6 +296,32 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     assert_eq!(w.prop("#profile-form-teacher_teacher", "checked").await.as_deref(), Some("true"));
     assert_eq!(w.prop("#profile-form-teacher_student", "checked").await.as_deref(), Some("true"));
     assert_eq!(w.prop("#profile-form-student_student", "checked").await.as_deref(), Some("false"));
+
+    // A group: one mentor, two mentees (loaded from the table earlier), its kind and role model.
+    w.click("#nav-pairs").await;
+    w.choose("#pair-mentee", "Козлова Мария").await;
+    w.choose("#pair-mentor", "Петрова Анна Ивановна").await;
+    w.set("#pair-form", "teacher_student").await;
+    w.set("#pair-kind", "group").await;
+    w.choose("#pair-role-model", "педагог – обучающийся").await;
+    let second = w.client.find_all(fantoccini::Locator::Css(".group-members label")).await.unwrap();
+    for label in second {
+        if label.text().await.unwrap().contains("Сидоров Иван — наставляемый") {
+            label.find(fantoccini::Locator::Css("input")).await.unwrap().click().await.unwrap();
+        }
+    }
+    w.click("#create-pair").await;
+    w.wait_for("table.pairs", "the group", |t| {
+        t.contains("Петрова Анна Ивановна → Козлова Мария, Сидоров Иван")
+    })
+    .await;
+    for link in w.client.find_all(fantoccini::Locator::Css(".pair-link")).await.unwrap() {
+        if link.text().await.unwrap().contains("Козлова") {
+            link.click().await.unwrap();
+            break;
+        }
+    }
+    w.wait_for("p.meta", "the group's kind", |t| t.contains("учитель – ученик · групповое")).await;
     w.close().await;
     let _ = std::fs::remove_dir_all(&dir);
     let _ = std::fs::remove_dir_all(&exports);

@@ -3,7 +3,7 @@
 
 use nastavnik_shared::app::{InviteView, MentorSuggestion, NewPairForm};
 use nastavnik_shared::report::PairRow;
-use nastavnik_shared::vocab::{Form, PairStatus};
+use nastavnik_shared::vocab::{Form, Kind, PairStatus};
 use serde::Serialize;
 use yew::prelude::*;
 
@@ -178,7 +178,13 @@ fn create_pair_form() -> Html {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), form.clone());
             submit("create_pair", CreatePair { form: (*form).clone() }, error.clone(), move |_: String| {
-                reset.set(NewPairForm { mentor: String::new(), mentee: String::new(), ..(*reset).clone() });
+                reset.set(NewPairForm {
+                    mentor: String::new(),
+                    mentee: String::new(),
+                    more_mentees: Vec::new(),
+                    more_mentors: Vec::new(),
+                    ..(*reset).clone()
+                });
                 ctx.dispatch(Action::Changed);
             });
         })
@@ -189,6 +195,19 @@ fn create_pair_form() -> Html {
             <Choice label="Наставник" id="pair-mentor" value={form.mentor.clone()} options={people(true)} onchange={set(|f, v| f.mentor = v)} />
             <Choice label="Наставляемый" id="pair-mentee" value={form.mentee.clone()} options={people(false)} onchange={set(|f, v| f.mentee = v)} />
             <Choice label="Форма наставничества" id="pair-form" value={form.form.clone()} options={options(Form::ALL, Form::label)} onchange={set(|f, v| f.form = v)} />
+            <Choice label="Вид наставничества" id="pair-kind" value={if form.kind.is_empty() { "traditional".to_string() } else { form.kind.clone() }} options={options(Kind::ALL, Kind::label)} onchange={set(|f, v| f.kind = v)} />
+            <Choice label="Ролевая модель" id="pair-role-model" value={form.role_model.clone()} options={role_options(&form.form)} onchange={set(|f, v| f.role_model = v)} />
+            if form.kind == "group" {
+                <fieldset class="forms group-members">
+                    <legend>{ "Группа: ещё наставляемые и наставники" }</legend>
+                    { for ctx.people.iter().filter(|p| p.id != form.mentor && p.id != form.mentee).map(|p| html! {
+                        <>
+                            { member_box(&form, &p.id, &p.name, false) }
+                            { member_box(&form, &p.id, &p.name, true) }
+                        </>
+                    }) }
+                </fieldset>
+            }
             <Field label="Начало программы" id="pair-start" kind="date" value={form.start.clone()} oninput={set(|f, v| f.start = v)} />
             <Field label="Срок, месяцев (3–12)" id="pair-months" kind="number" value={form.months.clone()} oninput={set(|f, v| f.months = v)} />
             <FormError error={(*error).clone()} />
@@ -212,5 +231,40 @@ fn create_pair_form() -> Html {
                 </div>
             }
         </form>
+    }
+}
+
+/// The role models of a form (ролевые модели), with «не указана» first.
+fn role_options(form: &str) -> Vec<(String, String)> {
+    let mut o = vec![(String::new(), "— не указана —".to_string())];
+    if let Some(form) = <Form as nastavnik_shared::Code>::from_code(form) {
+        o.extend(nastavnik_shared::vocab::role_models(form).iter().map(|m| (m.to_string(), m.to_string())));
+    }
+    o
+}
+
+/// A checkbox adding a person to the group as a mentee (or, `mentor`, as a mentor).
+fn member_box(form: &UseStateHandle<NewPairForm>, id: &str, name: &str, mentor: bool) -> Html {
+    let list = |f: &NewPairForm| if mentor { f.more_mentors.clone() } else { f.more_mentees.clone() };
+    let checked = list(form).iter().any(|p| p == id);
+    let toggle = {
+        let (form, id) = (form.clone(), id.to_string());
+        Callback::from(move |_: Event| {
+            let mut next = (*form).clone();
+            let target = if mentor { &mut next.more_mentors } else { &mut next.more_mentees };
+            if checked {
+                target.retain(|p| *p != id);
+            } else {
+                target.push(id.clone());
+            }
+            form.set(next);
+        })
+    };
+    let box_id = format!("group-{}-{id}", if mentor { "mentor" } else { "mentee" });
+    html! {
+        <label class="check" for={box_id.clone()}>
+            <input type="checkbox" id={box_id} {checked} onchange={toggle} />
+            { format!("{name} — {}", if mentor { "наставник" } else { "наставляемый" }) }
+        </label>
     }
 }

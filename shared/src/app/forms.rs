@@ -35,6 +35,18 @@ pub struct NewPairForm {
     pub start: String,
     /// Months as typed.
     pub months: String,
+    /// Kind code (empty: traditional, or group when there are several mentees).
+    #[serde(default)]
+    pub kind: String,
+    /// Role model (ролевая модель), free text or one of the form's.
+    #[serde(default)]
+    pub role_model: String,
+    /// More mentees of a group (person ids).
+    #[serde(default)]
+    pub more_mentees: Vec<String>,
+    /// More mentors of a group (person ids).
+    #[serde(default)]
+    pub more_mentors: Vec<String>,
 }
 
 /// A new activity, as the form sends it.

@@ -185,12 +185,21 @@ pub async fn create_pair(state: State<'_, AppState>, form: NewPairForm) -> Res<S
     if form.mentor.is_empty() || form.mentee.is_empty() {
         return Err(input("выберите наставника и наставляемого"));
     }
+    let mut members = vec![(form.mentor.clone(), MemberRole::Mentor)];
+    members.extend(form.more_mentors.iter().map(|p| (p.clone(), MemberRole::Mentor)));
+    members.push((form.mentee.clone(), MemberRole::Mentee));
+    members.extend(form.more_mentees.iter().map(|p| (p.clone(), MemberRole::Mentee)));
+    let kind = match form.kind.as_str() {
+        "" if form.more_mentees.is_empty() => Kind::Traditional,
+        "" => Kind::Group,
+        code => Kind::from_code(code).ok_or_else(|| input("Вид наставничества: выберите значение"))?,
+    };
     let input_pair = PairInput {
         id: nastavnik_node::new_id("pair"),
-        members: vec![(form.mentor.clone(), MemberRole::Mentor), (form.mentee.clone(), MemberRole::Mentee)],
+        members,
         form: Form::from_code(&form.form).ok_or_else(|| input("Форма наставничества: выберите значение"))?,
-        kind: Kind::Traditional,
-        role_model: String::new(),
+        kind,
+        role_model: form.role_model.clone(),
         period_start: parse::date("Начало программы", &form.start)?,
         period_months: parse::number("Срок, месяцев", &form.months)?,
     };
