@@ -75,6 +75,7 @@ fn main() {
             commands::school::add_person,
             commands::school::create_pair,
             commands::school::set_pair_status,
+            commands::school::edit_pair,
             commands::school::roadmap,
             commands::school::set_roadmap_status,
             commands::pair::pair_view,

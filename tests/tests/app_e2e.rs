@@ -166,6 +166,13 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     // An empty wording is refused in Russian, and what was there stays.
     w.click("#add-directions-button").await;
     w.wait_for("#part-directions .form-error", "an error", |t| t.contains("Формулировка")).await;
+    // The curator prolongs the programme — within 12 months; 13 is refused in Russian.
+    w.fill("#edit-pair-months", "13").await;
+    w.click("#save-pair-header").await;
+    w.wait_for(".header-edit .form-error", "the refusal", |t| t.contains("13")).await;
+    w.fill("#edit-pair-months", "12").await;
+    w.click("#save-pair-header").await;
+    w.wait_for("p.meta", "the new end", |t| t.contains("01.09.2026 – 31.08.2027")).await;
 
     // The programme: one activity, not yet done.
     w.fill("#activity-title", "Изучение ФГОС и рабочей программы").await;

@@ -169,6 +169,11 @@ fn a_closed_pair_goes_to_the_archive_read_only_and_still_exported() {
     let (m, e) = (c.add_teacher("Петрова Анна"), c.add_teacher("Смирнов Илья"));
     let pair = c.form_pair(&m, &e);
     c.ok(&["plan", "add", "--pair", &pair, "--title", "Урок", "--deadline", "2026-10-01"]);
+    // Prolonged within 12 months; 13 refused.
+    c.ok(&["pair", "edit", "--pair", &pair, "--months", "12", "--kind", "group"]);
+    assert_eq!(c.ok(&["pair", "list"])[0]["periodMonths"], 12);
+    assert_eq!(c.ok(&["pair", "list"])[0]["kind"], "group");
+    assert_eq!(c.run(&["pair", "edit", "--pair", &pair, "--months", "13"]).code, 2);
     let no_reason = c.run(&["pair", "status", "--pair", &pair, "--status", "dissolved"]);
     assert_eq!(no_reason.code, 2, "a dissolution needs its reason");
     assert_eq!(c.ok(&["pair", "list"])[0]["status"], "forming", "refused: the index did not move either");
@@ -177,6 +182,11 @@ fn a_closed_pair_goes_to_the_archive_read_only_and_still_exported() {
     let late = c.run(&["plan", "add", "--pair", &pair, "--title", "Ещё", "--deadline", "2026-10-02"]);
     assert_eq!(late.code, 2);
     assert!(late.json["error"].as_str().unwrap().contains("в архиве"), "{}", late.json);
+    assert_eq!(
+        c.run(&["pair", "edit", "--pair", &pair, "--months", "6"]).code,
+        2,
+        "an archived pair is not edited"
+    );
     let again = c.run(&["pair", "status", "--pair", &pair, "--status", "completed"]);
     assert_eq!(again.code, 2, "an archived pair stays as it was closed");
     assert_eq!(c.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len(), 1, "still read");

@@ -87,6 +87,7 @@ pub fn pair_screen(p: &PairProps) -> Html {
                 PairTab::Results => html! { <Results pair={pair.clone()} /> },
             } }
             <Requests pair={pair.clone()} />
+            if pair.closed.is_none() && pair.status.is_some() { <HeaderEdit pair={pair.clone()} /> }
             if pair.closed.is_none() && matches!(pair.status, Some(PairStatus::Forming | PairStatus::Active)) {
                 <ClosePairForm pair_id={pair.pair_id.clone()} active={pair.status == Some(PairStatus::Active)} />
             }
@@ -205,6 +206,58 @@ fn close_pair_form(p: &CloseProps) -> Html {
                 oninput={{ let r = reason.clone(); Callback::from(move |v| r.set(v)) }} />
             <FormError error={(*error).clone()} />
             <button id="close-pair" type="submit">{ "Перевести пару в архив" }</button>
+        </form>
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EditPair {
+    pair_id: String,
+    form: nastavnik_shared::app::HeaderForm,
+}
+
+#[derive(Properties, PartialEq)]
+struct HeaderProps {
+    pair: PairView,
+}
+
+/// The curator changes the pair's form, kind, role model or period (prolongs it within 12 months).
+#[function_component(HeaderEdit)]
+fn header_edit(p: &HeaderProps) -> Html {
+    use nastavnik_shared::Code;
+    use nastavnik_shared::app::HeaderForm;
+    use nastavnik_shared::vocab::{Form, Kind};
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let pair = &p.pair;
+    let form = use_state(|| HeaderForm {
+        form: pair.form.code(),
+        kind: pair.kind.code(),
+        role_model: pair.role_model.clone(),
+        start: pair.summary.period_start.format("%Y-%m-%d").to_string(),
+        months: pair.summary.period_months.to_string(),
+    });
+    let error = use_state(|| None::<String>);
+    let set = |f: fn(&mut HeaderForm, String)| setter(&form, f);
+    let save = {
+        let (ctx, form, error, pair_id) = (ctx.clone(), form.clone(), error.clone(), pair.pair_id.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let ctx = ctx.clone();
+            let args = EditPair { pair_id: pair_id.clone(), form: (*form).clone() };
+            submit("edit_pair", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+        })
+    };
+    html! {
+        <form class="card inline header-edit" onsubmit={save}>
+            <h2>{ "Форма, вид и срок программы" }</h2>
+            <Choice label="Форма наставничества" id="edit-pair-form" value={form.form.clone()} options={super::widgets::options(Form::ALL, Form::label)} onchange={set(|f, v| f.form = v)} />
+            <Choice label="Вид наставничества" id="edit-pair-kind" value={form.kind.clone()} options={super::widgets::options(Kind::ALL, Kind::label)} onchange={set(|f, v| f.kind = v)} />
+            <Field label="Ролевая модель" id="edit-pair-role-model" value={form.role_model.clone()} oninput={set(|f, v| f.role_model = v)} />
+            <Field label="Начало программы" id="edit-pair-start" kind="date" value={form.start.clone()} oninput={set(|f, v| f.start = v)} />
+            <Field label="Срок, месяцев (3–12)" id="edit-pair-months" kind="number" value={form.months.clone()} oninput={set(|f, v| f.months = v)} />
+            <FormError error={(*error).clone()} />
+            <button id="save-pair-header" type="submit">{ "Сохранить" }</button>
         </form>
     }
 }

@@ -49,6 +49,22 @@ pub struct NewPairForm {
     pub more_mentors: Vec<String>,
 }
 
+/// A pair's form, kind, role model and period, as the curator's edit form sends them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeaderForm {
+    /// Form code.
+    pub form: String,
+    /// Kind code.
+    pub kind: String,
+    /// Role model.
+    pub role_model: String,
+    /// First day as typed.
+    pub start: String,
+    /// Months as typed (3–12).
+    pub months: String,
+}
+
 /// A new activity, as the form sends it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

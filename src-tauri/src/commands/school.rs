@@ -270,3 +270,22 @@ pub async fn set_roadmap_status(state: State<'_, AppState>, item_id: String, sta
     .await
     .map_err(app_error)
 }
+
+/// Changes a pair's form, kind, role model or period (prolonging it within 12 months): the
+/// school's index and the pair's document together.
+#[tauri::command]
+pub async fn edit_pair(
+    state: State<'_, AppState>,
+    pair_id: String,
+    form: nastavnik_shared::app::HeaderForm,
+) -> Res<()> {
+    let input = nastavnik_core::pair::HeaderInput {
+        form: Form::from_code(&form.form).ok_or_else(|| input("Форма наставничества: выберите значение"))?,
+        kind: Kind::from_code(&form.kind).ok_or_else(|| input("Вид наставничества: выберите значение"))?,
+        role_model: form.role_model,
+        period_start: parse::date("Начало программы", &form.start)?,
+        period_months: parse::number("Срок, месяцев", &form.months)?,
+    };
+    let node = state.node.read().await;
+    nastavnik_node::curator::edit_pair(&node, &pair_id, input).await.map_err(app_error)
+}

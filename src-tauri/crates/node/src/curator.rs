@@ -144,3 +144,29 @@ pub async fn replace_mentor(
     .await?;
     crate::trust::revoke_person_in(node, &doc, old, now).await
 }
+
+/// The curator changes a pair's form, kind, role model or period (prolonging it within 12
+/// months): the school's index and the pair's document together, both checked first.
+pub async fn edit_pair(
+    node: &Node,
+    pair_id: &str,
+    input: nastavnik_core::pair::HeaderInput,
+) -> Result<(), NodeError> {
+    use nastavnik_core::pair::Actor;
+    let Device::Curator { school_doc } = &node.device else {
+        return Err(NodeError::Input("это действие доступно только куратору".into()));
+    };
+    let now = node.clock.now();
+    let doc = node.pair_doc(pair_id).await?;
+    let mut probe: PairDoc = node.read(&doc).await?;
+    probe.edit_header(&Actor::Curator, input.clone())?;
+    let mut school: SchoolDoc = node.read(school_doc).await?;
+    school.edit_pair(pair_id, &input)?;
+    let (id, header) = (pair_id.to_string(), input.clone());
+    node.change(school_doc, now, "правка пары", move |s: &mut SchoolDoc| s.edit_pair(&id, &header)).await?;
+    node.change(&doc, now, "правка программы", move |p: &mut PairDoc| {
+        p.edit_header(&Actor::Curator, input)
+    })
+    .await?;
+    Ok(())
+}

@@ -40,6 +40,7 @@ impl PairDoc {
         if *actor != Actor::Curator {
             return Err(DomainError::Forbidden("форму, вид и срок программы меняет куратор"));
         }
+        self.require_open()?;
         let (role_model, months) = input.checked()?;
         let h = &mut self.header;
         h.form = input.form.into();

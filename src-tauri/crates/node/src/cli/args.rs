@@ -285,6 +285,27 @@ pub enum PairCmd {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Изменить форму, вид, ролевую модель или срок программы (куратор; не указанное остаётся прежним).
+    Edit {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Форма.
+        #[arg(long)]
+        form: Option<String>,
+        /// Вид.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Ролевая модель.
+        #[arg(long)]
+        role_model: Option<String>,
+        /// Начало (ГГГГ-ММ-ДД).
+        #[arg(long)]
+        start: Option<String>,
+        /// Срок, месяцев (3–12).
+        #[arg(long)]
+        months: Option<u32>,
+    },
     /// Анкета удовлетворённости участника (1–10).
     Survey {
         /// Пара.

@@ -33,6 +33,22 @@ pub async fn pair(ctx: &Ctx<'_>, cmd: PairCmd) -> Result<Output, NodeError> {
             }
             Ok(Output::new(text, json!(ranked)))
         }
+        PairCmd::Edit { pair, form, kind, role_model, start, months } => {
+            let school = ctx.school().await?;
+            let entry = school.pair(&pair)?;
+            let input = nastavnik_core::pair::HeaderInput {
+                form: form.map(|f| parse::code("--form", &f, Form::ALL)).transpose()?.unwrap_or(*entry.form),
+                kind: kind.map(|k| parse::code("--kind", &k, Kind::ALL)).transpose()?.unwrap_or(*entry.kind),
+                role_model: role_model.unwrap_or_else(|| entry.role_model.clone()),
+                period_start: start
+                    .map(|s| parse::date("--start", &s))
+                    .transpose()?
+                    .unwrap_or(*entry.period_start),
+                period_months: months.unwrap_or(u32::from(entry.period_months)),
+            };
+            nastavnik_node::curator::edit_pair(ctx.node, &pair, input).await?;
+            Ok(Output::new(format!("Пара {pair} изменена"), json!({ "pair": pair })))
+        }
         PairCmd::Survey { pair, score, comment } => super::results::survey(ctx, &pair, score, comment).await,
         PairCmd::Report { pair, results, conclusions, proposals, submit } => {
             super::results::report(ctx, &pair, [results, conclusions, proposals], submit).await
