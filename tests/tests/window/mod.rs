@@ -53,6 +53,9 @@ impl Window {
             .env("PATH", path)
             .env("NASTAVNIK_DATA_DIR", data_dir)
             .env("NASTAVNIK_TODAY", "2026-11-22")
+            // A Russian desktop, as at school: date fields read ДД.ММ.ГГГГ (scripts/setup.sh makes the locale).
+            .env("LANG", "ru_RU.UTF-8")
+            .env("LC_ALL", "ru_RU.UTF-8")
             .env("NASTAVNIK_NO_MDNS", "1")
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
