@@ -32,7 +32,8 @@ impl PairDoc {
         match (list_of(part), part.goal_term()) {
             (Some(list), _) => self.add_programme_item(actor, list, id, text),
             (None, Some(term)) => self.add_goal(actor, id, text, term),
-            (None, None) => unreachable!("every part is a list or a goal term"),
+            // Every part is a list or a goal term (see `list_of` and `ProgrammePart::goal_term`).
+            (None, None) => Err(DomainError::Conflict(format!("раздел «{part}» не принимает пунктов"))),
         }
     }
 
