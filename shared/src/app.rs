@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub mod commands;
 mod forms;
 mod views;
 

@@ -181,3 +181,32 @@ fn every_operation_is_in_the_window_and_the_cli() {
         }
     }
 }
+
+/// One contract: the commands the shell registers are the names in `nastavnik_shared::app::commands`,
+/// and the frontend calls them only through those names (no command name typed as a string).
+#[test]
+fn the_window_and_its_frontend_share_the_command_names() {
+    let shared: BTreeSet<String> =
+        nastavnik_shared::app::commands::ALL.iter().map(|c| c.to_string()).collect();
+    assert_eq!(window_commands(), shared, "the shell registers other commands than the contract names");
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../frontend/src"))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for c in nastavnik_shared::app::commands::ALL {
+                // As an argument of a call (an element id such as id="join" is not a command).
+                let typed = [format!("(\"{c}\""), format!(", \"{c}\"")];
+                assert!(
+                    !typed.iter().any(|t| text.contains(t.as_str())),
+                    "{}: the command «{c}» typed as a string; use nastavnik_shared::app::commands",
+                    path.display()
+                );
+            }
+        }
+    }
+}

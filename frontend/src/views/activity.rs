@@ -3,6 +3,7 @@
 //! the day it was done and the completion note — saved as one change; or removed.
 
 use nastavnik_shared::Code;
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{ActivityForm, ActivityView};
 use nastavnik_shared::vocab::ActivityStatus;
 use serde::Serialize;
@@ -93,7 +94,7 @@ pub fn activity_row(p: &RowProps) -> Html {
             let status = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             let ctx = ctx.clone();
             let args = SetActivity { pair_id: pair_id.clone(), activity_id: id.clone(), status };
-            submit("set_activity_status", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::SET_ACTIVITY_STATUS, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let move_deadline = {
@@ -102,7 +103,7 @@ pub fn activity_row(p: &RowProps) -> Html {
             let deadline = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
             let ctx = ctx.clone();
             let args = SetDeadline { pair_id: pair_id.clone(), activity_id: id.clone(), deadline };
-            submit("set_activity_deadline", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::SET_ACTIVITY_DEADLINE, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let toggle = {
@@ -169,7 +170,7 @@ fn edit_panel(p: &EditProps) -> Html {
                 activity_id: activity_id.clone(),
                 form: (*form).clone(),
             };
-            submit("edit_activity", args, error.clone(), move |()| {
+            submit(cmd::EDIT_ACTIVITY, args, error.clone(), move |()| {
                 close.emit(());
                 ctx.dispatch(Action::Changed);
             });
@@ -180,7 +181,7 @@ fn edit_panel(p: &EditProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let ctx = ctx.clone();
             let args = RemoveActivity { pair_id: pair_id.clone(), activity_id: activity_id.clone() };
-            submit("remove_activity", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::REMOVE_ACTIVITY, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let done = form.status == ActivityStatus::Done.code();

@@ -1,6 +1,7 @@
 //! The root: loads the device's status, shows the first-run screen or the navigation and the
 //! current screen, reloads the screen's data whenever a document changes.
 
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{AppStatus, Role};
 use yew::prelude::*;
 
@@ -37,7 +38,7 @@ pub fn app() -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
-            load(&ctx, "app_status", NoArgs {}, Action::Status);
+            load(&ctx, cmd::APP_STATUS, NoArgs {}, Action::Status);
             let on_change = ctx.clone();
             ipc::on_doc_changed(move || on_change.dispatch(Action::Changed));
         });
@@ -52,7 +53,7 @@ pub fn app() -> Html {
             if *shown && !*told.borrow() {
                 *told.borrow_mut() = true;
                 wasm_bindgen_futures::spawn_local(async {
-                    let _ = ipc::call::<_, ()>("first_paint", &NoArgs {}).await;
+                    let _ = ipc::call::<_, ()>(cmd::FIRST_PAINT, &NoArgs {}).await;
                 });
             }
         });

@@ -2,6 +2,7 @@
 //! and a pair needing the consent cannot start), and a person in no pair removed from the bank.
 
 use nastavnik_shared::Code;
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{NewPersonForm, PersonRow};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::PersonCategory;
@@ -60,14 +61,14 @@ pub fn person_card(p: &CardProps) -> Html {
             e.prevent_default();
             let ctx = ctx.clone();
             let args = EditPerson { person_id: id.clone(), form: (*form).clone() };
-            submit("edit_person", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::EDIT_PERSON, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let remove = {
         let (ctx, error, id) = (ctx.clone(), error.clone(), person.id.clone());
         Callback::from(move |_: MouseEvent| {
             let ctx = ctx.clone();
-            submit("remove_person", PersonArg { person_id: id.clone() }, error.clone(), move |()| {
+            submit(cmd::REMOVE_PERSON, PersonArg { person_id: id.clone() }, error.clone(), move |()| {
                 ctx.dispatch(Action::Changed)
             });
         })
@@ -78,7 +79,7 @@ pub fn person_card(p: &CardProps) -> Html {
             Callback::from(move |_: MouseEvent| {
                 let ctx = ctx.clone();
                 let args = Withdraw { person_id: person_id.clone(), consent_id: consent_id.clone() };
-                submit("withdraw_consent", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+                submit(cmd::WITHDRAW_CONSENT, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
             })
         };
         html! {

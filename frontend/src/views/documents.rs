@@ -1,5 +1,6 @@
 //! Buttons that produce the paperwork (.docx/.xlsx) and say where the file was saved.
 
+use nastavnik_shared::app::commands as cmd;
 use serde::Serialize;
 use yew::prelude::*;
 
@@ -35,7 +36,7 @@ pub fn documents(p: &DocumentsProps) -> Html {
         let onclick = Callback::from(move |_| {
             let saved = saved.clone();
             let args = Export { kind: kind.clone(), pair_id: pair_id.clone(), order_number: None };
-            submit("export_document", args, error.clone(), move |path: String| saved.set(Some(path)));
+            submit(cmd::EXPORT_DOCUMENT, args, error.clone(), move |path: String| saved.set(Some(path)));
         });
         html! { <button class={classes!("export", class)} {onclick}>{ *label }</button> }
     });

@@ -2,6 +2,7 @@
 //! content of its QR code), or the demo school.
 
 use nastavnik_shared::app::AppStatus;
+use nastavnik_shared::app::commands as cmd;
 use serde::Serialize;
 use yew::prelude::*;
 
@@ -35,7 +36,7 @@ pub fn first_run() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let ctx = ctx.clone();
-            submit("create_school", (*form).clone(), error.clone(), move |s: AppStatus| {
+            submit(cmd::CREATE_SCHOOL, (*form).clone(), error.clone(), move |s: AppStatus| {
                 ctx.dispatch(Action::Status(s))
             });
         })
@@ -48,7 +49,7 @@ pub fn first_run() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let ctx = ctx.clone();
-            submit("join", (*joining).clone(), join_error.clone(), move |s: AppStatus| {
+            submit(cmd::JOIN, (*joining).clone(), join_error.clone(), move |s: AppStatus| {
                 ctx.dispatch(Action::Status(s))
             });
         })
@@ -57,7 +58,7 @@ pub fn first_run() -> Html {
         let (ctx, error) = (ctx.clone(), error.clone());
         Callback::from(move |_| {
             let ctx = ctx.clone();
-            submit("load_demo", NoArgs {}, error.clone(), move |s: AppStatus| {
+            submit(cmd::LOAD_DEMO, NoArgs {}, error.clone(), move |s: AppStatus| {
                 ctx.dispatch(Action::Status(s))
             });
         })

@@ -2,6 +2,7 @@
 //! пар» issued (or reprinted) from Пары, and a base of mentors or mentees loaded from a file on
 //! База — previewed with every row's errors first, then loaded whole.
 
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{ImportRow, ImportView};
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -43,7 +44,7 @@ pub fn order_form() -> Html {
             e.prevent_default();
             let (ctx, saved) = (ctx.clone(), saved.clone());
             let args = Order { number: (*number).clone(), date: (*date).clone() };
-            submit("issue_order", args, error.clone(), move |path: String| {
+            submit(cmd::ISSUE_ORDER, args, error.clone(), move |path: String| {
                 saved.set(Some(path));
                 ctx.dispatch(Action::Changed);
             });
@@ -79,7 +80,7 @@ pub fn import_form() -> Html {
                     return;
                 };
                 let args = Import { base, file_name, bytes, apply };
-                submit("import_base", args, error, move |view: ImportView| {
+                submit(cmd::IMPORT_BASE, args, error, move |view: ImportView| {
                     if view.imported.is_some() {
                         ctx.dispatch(Action::Changed);
                     }

@@ -2,6 +2,7 @@
 //! `shared_text.rs`) and confirmations.
 
 use nastavnik_shared::Code;
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{AppStatus, MeetingView, NewMeetingForm, Role};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{MeetingFormat, MeetingText, MeetingType, MemberRole};
@@ -46,7 +47,7 @@ pub fn journal(p: &ViewProps) -> Html {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), form.clone());
             let args = AddMeeting { pair_id: pair_id.clone(), form: (*form).clone() };
-            submit("add_meeting", args, error.clone(), move |_: String| {
+            submit(cmd::ADD_MEETING, args, error.clone(), move |_: String| {
                 reset.set(NewMeetingForm { topic: String::new(), ..(*reset).clone() });
                 ctx.dispatch(Action::Changed);
             });
@@ -106,7 +107,7 @@ fn meeting_card(p: &MeetingProps) -> Html {
         Callback::from(move |_| {
             let ctx = ctx.clone();
             let args = MeetingArg { pair_id: pair_id.clone(), meeting_id: id.clone() };
-            submit("confirm_meeting", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::CONFIRM_MEETING, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let confirmed =
@@ -189,7 +190,7 @@ fn meeting_edit(p: &EditProps) -> Html {
                 meeting_id: meeting_id.clone(),
                 form: (*form).clone(),
             };
-            submit("edit_meeting", args, error.clone(), move |()| {
+            submit(cmd::EDIT_MEETING, args, error.clone(), move |()| {
                 close.emit(());
                 ctx.dispatch(Action::Changed);
             });
@@ -201,7 +202,7 @@ fn meeting_edit(p: &EditProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let ctx = ctx.clone();
             let args = MeetingArg { pair_id: pair_id.clone(), meeting_id: meeting_id.clone() };
-            submit("remove_meeting", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::REMOVE_MEETING, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     html! {

@@ -1,6 +1,7 @@
 //! Обзор школы: KPI tiles with their targets, pairs by status and form, plan completion,
 //! overdue activities, and every pair with how fresh its data is.
 
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::report::{Kpi, SchoolOverview};
 use nastavnik_shared::ru;
 use yew::prelude::*;
@@ -17,7 +18,7 @@ pub fn overview() -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with(ctx.revision, move |_| {
-            load(&ctx, "overview", NoArgs {}, |o| Action::Overview(Box::new(o)))
+            load(&ctx, cmd::OVERVIEW, NoArgs {}, |o| Action::Overview(Box::new(o)))
         });
     }
     let Some(o) = &ctx.overview else {

@@ -1,6 +1,7 @@
 //! A pair: Программа (its lists — see `programme.rs` — and the plan with inline statuses), Журнал встреч (meetings,
 //! notes both sides type into, confirmations), Итоги (plan, meetings, monitoring, satisfaction).
 
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{NewActivityForm, PairView};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::PairStatus;
@@ -48,7 +49,7 @@ pub fn pair_screen(p: &PairProps) -> Html {
     {
         let (ctx, id) = (ctx.clone(), p.id.to_string());
         use_effect_with((ctx.revision, id.clone()), move |_| {
-            load(&ctx, "pair_view", PairArg { pair_id: id }, |p| Action::Pair(Box::new(p)))
+            load(&ctx, cmd::PAIR_VIEW, PairArg { pair_id: id }, |p| Action::Pair(Box::new(p)))
         });
     }
     let Some(pair) = &ctx.pair else {
@@ -141,7 +142,7 @@ fn add_activity_form(p: &PairIdProps) -> Html {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), form.clone());
             let args = AddActivity { pair_id: pair_id.clone(), form: (*form).clone() };
-            submit("add_activity", args, error.clone(), move |()| {
+            submit(cmd::ADD_ACTIVITY, args, error.clone(), move |()| {
                 reset.set(NewActivityForm::default());
                 ctx.dispatch(Action::Changed);
             });
@@ -189,7 +190,7 @@ fn close_pair_form(p: &CloseProps) -> Html {
             let ctx = ctx.clone();
             let args =
                 ClosePair { pair_id: pair_id.clone(), status: (*status).clone(), reason: (*reason).clone() };
-            submit("set_pair_status", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::SET_PAIR_STATUS, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let choices: Vec<(String, String)> = [PairStatus::Completed, PairStatus::Dissolved]
@@ -245,7 +246,7 @@ fn header_edit(p: &HeaderProps) -> Html {
             e.prevent_default();
             let ctx = ctx.clone();
             let args = EditPair { pair_id: pair_id.clone(), form: (*form).clone() };
-            submit("edit_pair", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::EDIT_PAIR, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     html! {

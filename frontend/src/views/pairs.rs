@@ -1,6 +1,7 @@
 //! Пары: the list with filters, forming a pair, starting its work, inviting its members' devices
 //! (a code and a QR code).
 
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{InviteView, MentorSuggestion, NewPairForm};
 use nastavnik_shared::report::PairRow;
 use nastavnik_shared::vocab::{Form, Kind, PairStatus};
@@ -51,8 +52,8 @@ pub fn pairs() -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with(ctx.revision, move |_| {
-            load(&ctx, "overview", NoArgs {}, |o| Action::Overview(Box::new(o)));
-            load(&ctx, "people", NoArgs {}, Action::People);
+            load(&ctx, cmd::OVERVIEW, NoArgs {}, |o| Action::Overview(Box::new(o)));
+            load(&ctx, cmd::PEOPLE, NoArgs {}, Action::People);
         });
     }
     let status = use_state(String::new);
@@ -101,7 +102,7 @@ fn row(
         let (error, invite, id) = (error.clone(), invite.clone(), id.clone());
         let onclick = Callback::from(move |_| {
             let invite = invite.clone();
-            submit("invite", InviteArg { person_id: id.clone() }, error.clone(), move |v: InviteView| {
+            submit(cmd::INVITE, InviteArg { person_id: id.clone() }, error.clone(), move |v: InviteView| {
                 invite.set(Some(v))
             });
         });
@@ -118,7 +119,7 @@ fn row(
         Callback::from(move |_| {
             let ctx = ctx.clone();
             let args = SetStatus { pair_id: id.clone(), status: "active".into() };
-            submit("set_pair_status", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::SET_PAIR_STATUS, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     html! {
@@ -157,7 +158,7 @@ fn create_pair_form() -> Html {
                 suggestions.set(Vec::new());
             } else {
                 let args = Suggest { mentee: mentee.clone(), form: form.clone() };
-                submit("suggest_mentors", args, error, move |s| suggestions.set(s));
+                submit(cmd::SUGGEST_MENTORS, args, error, move |s| suggestions.set(s));
             }
         });
     }
@@ -177,16 +178,21 @@ fn create_pair_form() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), form.clone());
-            submit("create_pair", CreatePair { form: (*form).clone() }, error.clone(), move |_: String| {
-                reset.set(NewPairForm {
-                    mentor: String::new(),
-                    mentee: String::new(),
-                    more_mentees: Vec::new(),
-                    more_mentors: Vec::new(),
-                    ..(*reset).clone()
-                });
-                ctx.dispatch(Action::Changed);
-            });
+            submit(
+                cmd::CREATE_PAIR,
+                CreatePair { form: (*form).clone() },
+                error.clone(),
+                move |_: String| {
+                    reset.set(NewPairForm {
+                        mentor: String::new(),
+                        mentee: String::new(),
+                        more_mentees: Vec::new(),
+                        more_mentors: Vec::new(),
+                        ..(*reset).clone()
+                    });
+                    ctx.dispatch(Action::Changed);
+                },
+            );
         })
     };
     html! {

@@ -3,6 +3,7 @@
 
 use nastavnik_shared::Code;
 use nastavnik_shared::app::PersonRow;
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::vocab::Form;
 use serde::Serialize;
 use yew::prelude::*;
@@ -68,15 +69,20 @@ pub fn person_panel(p: &PersonProps) -> Html {
     };
     let id = person.id.clone();
     let consent = {
-        let (id, signed_by, send) = (id.clone(), signed_by.clone(), send("record_consent"));
+        let (id, signed_by, send) = (id.clone(), signed_by.clone(), send(cmd::RECORD_CONSENT));
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             send(Box::new(Consent { person_id: id.clone(), signed_by: (*signed_by).clone() }));
         })
     };
     let profile = {
-        let (id, competencies, capacity, forms, send) =
-            (id.clone(), competencies.clone(), capacity.clone(), forms.clone(), send("set_mentor_profile"));
+        let (id, competencies, capacity, forms, send) = (
+            id.clone(),
+            competencies.clone(),
+            capacity.clone(),
+            forms.clone(),
+            send(cmd::SET_MENTOR_PROFILE),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             send(Box::new(Profile {
@@ -88,7 +94,7 @@ pub fn person_panel(p: &PersonProps) -> Html {
         })
     };
     let add_request = {
-        let (id, request, send) = (id.clone(), request.clone(), send("add_request"));
+        let (id, request, send) = (id.clone(), request.clone(), send(cmd::ADD_REQUEST));
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             send(Box::new(Request { person_id: id.clone(), text: (*request).clone() }));

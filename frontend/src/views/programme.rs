@@ -2,6 +2,7 @@
 //! and long-term goals — each entry reworded or removed in place, a new one added under its list.
 
 use nastavnik_shared::Code;
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{PairView, ProgrammeEntry};
 use nastavnik_shared::vocab::ProgrammePart;
 use serde::Serialize;
@@ -78,7 +79,7 @@ fn part_list(p: &PartProps) -> Html {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), draft.clone());
             let args = AddEntry { pair_id: pair_id.clone(), part: part.clone(), text: (*draft).clone() };
-            submit("add_programme_entry", args, error.clone(), move |_: String| {
+            submit(cmd::ADD_PROGRAMME_ENTRY, args, error.clone(), move |_: String| {
                 reset.set(String::new());
                 ctx.dispatch(Action::Changed);
             });
@@ -132,7 +133,7 @@ fn entry_row(p: &EntryProps) -> Html {
             let (ctx, done) = (ctx.clone(), editing.clone());
             let args =
                 EditEntry { pair_id: pair_id.clone(), part: part.clone(), entry_id: entry_id.clone(), text };
-            submit("edit_programme_entry", args, error.clone(), move |()| {
+            submit(cmd::EDIT_PROGRAMME_ENTRY, args, error.clone(), move |()| {
                 done.set(None);
                 ctx.dispatch(Action::Changed);
             });
@@ -144,7 +145,7 @@ fn entry_row(p: &EntryProps) -> Html {
             let ctx = ctx.clone();
             let args =
                 RemoveEntry { pair_id: pair_id.clone(), part: part.clone(), entry_id: entry_id.clone() };
-            submit("remove_programme_entry", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::REMOVE_PROGRAMME_ENTRY, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let start = {

@@ -3,6 +3,7 @@
 //! devices then lose the pair) or declines, in words. Everyone of the pair sees the decision.
 
 use nastavnik_shared::Code;
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{MentorSuggestion, PairView, RequestView};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::MemberRole;
@@ -98,7 +99,7 @@ fn file(p: &FileProps) -> Html {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), reason.clone());
             let args = Request { pair_id: pair_id.clone(), reason: (*reason).clone() };
-            submit("request_replacement", args, error.clone(), move |_: String| {
+            submit(cmd::REQUEST_REPLACEMENT, args, error.clone(), move |_: String| {
                 reset.set(String::new());
                 ctx.dispatch(Action::Changed);
             });
@@ -141,7 +142,7 @@ fn decide(p: &DecideProps) -> Html {
         let args = Suggest { mentee: p.request.mentee_id.clone(), form: p.pair.form.code() };
         let members: Vec<String> = p.pair.members.iter().map(|m| m.0.clone()).collect();
         use_effect_with(p.request.id.clone(), move |_| {
-            submit("suggest_mentors", args, error, move |all: Vec<MentorSuggestion>| {
+            submit(cmd::SUGGEST_MENTORS, args, error, move |all: Vec<MentorSuggestion>| {
                 let fresh: Vec<MentorSuggestion> =
                     all.into_iter().filter(|s| !members.contains(&s.mentor_id)).collect();
                 if let Some(best) = fresh.first() {
@@ -166,7 +167,7 @@ fn decide(p: &DecideProps) -> Html {
                 new_mentor: (*new_mentor).clone(),
                 resolution: (*resolution).clone(),
             };
-            submit("replace_mentor", args, error.clone(), move |_: Vec<String>| {
+            submit(cmd::REPLACE_MENTOR, args, error.clone(), move |_: Vec<String>| {
                 ctx.dispatch(Action::Changed)
             });
         })
@@ -181,7 +182,7 @@ fn decide(p: &DecideProps) -> Html {
                 request_id: request_id.clone(),
                 resolution: (*resolution).clone(),
             };
-            submit("decline_request", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::DECLINE_REQUEST, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let options: Vec<(String, String)> = suggestions

@@ -3,6 +3,7 @@
 //! report (saved, then handed to the curator). The curator reads.
 
 use nastavnik_shared::app::PairView;
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{MemberRole, MonitoringStage};
 use serde::Serialize;
@@ -133,7 +134,7 @@ fn scores_form(p: &ViewProps) -> Html {
             let ctx = ctx.clone();
             let args =
                 Scores { pair_id: pair_id.clone(), stage: (*stage).clone(), mentee: mentee.clone(), scores };
-            submit("record_scores", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::RECORD_SCORES, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let mut marks_options = vec![(String::new(), "—".to_string())];
@@ -178,7 +179,7 @@ fn survey_form(p: &ViewProps) -> Html {
             let (ctx, reset) = (ctx.clone(), comment.clone());
             let args =
                 Survey { pair_id: pair_id.clone(), score: (*score).clone(), comment: (*comment).clone() };
-            submit("answer_survey", args, error.clone(), move |()| {
+            submit(cmd::ANSWER_SURVEY, args, error.clone(), move |()| {
                 reset.set(String::new());
                 ctx.dispatch(Action::Changed);
             });
@@ -226,7 +227,7 @@ fn report_form(p: &ReportProps) -> Html {
                 proposals: (*proposals).clone(),
                 submit: submit_it,
             };
-            submit("save_final_report", args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::SAVE_FINAL_REPORT, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let status = match r.submitted_on {
@@ -284,7 +285,7 @@ fn add_criterion(p: &CriterionProps) -> Html {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), title.clone());
             let args = NewCriterion { pair_id: pair_id.clone(), title: (*title).clone() };
-            submit("add_criterion", args, error.clone(), move |_: String| {
+            submit(cmd::ADD_CRITERION, args, error.clone(), move |_: String| {
                 reset.set(String::new());
                 ctx.dispatch(Action::Changed);
             });

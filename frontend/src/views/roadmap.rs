@@ -2,6 +2,7 @@
 //! people and statuses (changed in place).
 
 use nastavnik_shared::app::RoadmapRow;
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{RoadmapStage, RoadmapStatus};
 use serde::Serialize;
@@ -27,7 +28,7 @@ pub fn roadmap() -> Html {
     let error = use_state(|| None::<String>);
     {
         let (rows, error) = (rows.clone(), error.clone());
-        use_effect_with(ctx.revision, move |_| submit("roadmap", NoArgs {}, error, move |r| rows.set(r)));
+        use_effect_with(ctx.revision, move |_| submit(cmd::ROADMAP, NoArgs {}, error, move |r| rows.set(r)));
     }
     let today = ctx.status.as_ref().map(|s| s.today);
     let stage = |stage: RoadmapStage| {
@@ -44,7 +45,7 @@ pub fn roadmap() -> Html {
                             Callback::from(move |e: Event| {
                                 let status = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
                                 let ctx = ctx.clone();
-                                submit("set_roadmap_status", SetStatus { item_id: id.clone(), status }, error.clone(), move |()| ctx.dispatch(Action::Changed));
+                                submit(cmd::SET_ROADMAP_STATUS, SetStatus { item_id: id.clone(), status }, error.clone(), move |()| ctx.dispatch(Action::Changed));
                             })
                         };
                         html! {

@@ -12,6 +12,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use nastavnik_shared::Code;
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::vocab::MeetingText;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -181,7 +182,7 @@ fn save_draft(
     let (ctx, draft, error, redraw) = (ctx.clone(), draft.clone(), error.clone(), redraw.clone());
     let (pair_id, meeting_id, field) = (pair_id.to_string(), meeting_id.to_string(), field.to_string());
     wasm_bindgen_futures::spawn_local(async move {
-        let result = crate::ipc::call::<_, Vec<String>>("set_meeting_text", &args).await;
+        let result = crate::ipc::call::<_, Vec<String>>(cmd::SET_MEETING_TEXT, &args).await;
         {
             let mut d = draft.borrow_mut();
             d.saving = false;

@@ -1,6 +1,7 @@
 //! Синхронизация: this device and whether it is online, the last sync with each device and
 //! whether changes wait to be sent, the devices with access (the curator can revoke one).
 
+use nastavnik_shared::app::commands as cmd;
 use nastavnik_shared::app::{Network, SyncView};
 use serde::Serialize;
 use yew::prelude::*;
@@ -24,14 +25,14 @@ pub fn sync() -> Html {
     {
         let (view, error) = (view.clone(), error.clone());
         use_effect_with(ctx.revision, move |_| {
-            submit("sync_status", NoArgs {}, error, move |v: SyncView| view.set(Some(v)));
+            submit(cmd::SYNC_STATUS, NoArgs {}, error, move |v: SyncView| view.set(Some(v)));
         });
     }
     let sync_now = {
         let (ctx, error) = (ctx.clone(), error.clone());
         Callback::from(move |_| {
             let ctx = ctx.clone();
-            submit("sync_now", NoArgs {}, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(cmd::SYNC_NOW, NoArgs {}, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let Some(v) = &*view else {
@@ -100,7 +101,7 @@ pub fn sync() -> Html {
                                 let (ctx, error, device) = (ctx.clone(), error.clone(), d.device.clone());
                                 Callback::from(move |_| {
                                     let ctx = ctx.clone();
-                                    submit("revoke_device", Revoke { device: device.clone() }, error.clone(), move |_: usize| ctx.dispatch(Action::Changed));
+                                    submit(cmd::REVOKE_DEVICE, Revoke { device: device.clone() }, error.clone(), move |_: usize| ctx.dispatch(Action::Changed));
                                 })
                             };
                             html! {
