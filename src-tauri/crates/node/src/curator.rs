@@ -76,9 +76,7 @@ pub async fn set_pair_status(
     reason: &str,
 ) -> Result<(), NodeError> {
     use nastavnik_shared::vocab::PairStatus;
-    let Device::Curator { school_doc } = &node.device else {
-        return Err(NodeError::Input("это действие доступно только куратору".into()));
-    };
+    let school_doc = node.curator_school_doc()?;
     let closes = matches!(status, PairStatus::Completed | PairStatus::Dissolved);
     if status == PairStatus::Dissolved && reason.trim().is_empty() {
         return Err(NodeError::Domain(nastavnik_core::DomainError::Empty {
@@ -121,9 +119,7 @@ pub async fn replace_mentor(
     resolution: &str,
 ) -> Result<Vec<String>, NodeError> {
     use nastavnik_core::pair::Actor;
-    let Device::Curator { school_doc } = &node.device else {
-        return Err(NodeError::Input("это действие доступно только куратору".into()));
-    };
+    let school_doc = node.curator_school_doc()?;
     let now = node.clock.now();
     let doc = node.pair_doc(pair_id).await?;
     let mut school: SchoolDoc = node.read(school_doc).await?;
@@ -153,9 +149,7 @@ pub async fn edit_pair(
     input: nastavnik_core::pair::HeaderInput,
 ) -> Result<(), NodeError> {
     use nastavnik_core::pair::Actor;
-    let Device::Curator { school_doc } = &node.device else {
-        return Err(NodeError::Input("это действие доступно только куратору".into()));
-    };
+    let school_doc = node.curator_school_doc()?;
     let now = node.clock.now();
     let doc = node.pair_doc(pair_id).await?;
     let mut probe: PairDoc = node.read(&doc).await?;

@@ -10,15 +10,7 @@ use nastavnik_paperwork::docx;
 use nastavnik_paperwork::import::{self, Base, Preview};
 use nastavnik_shared::app::{ImportRow, ImportView};
 
-use crate::device::Device;
 use crate::{Node, NodeError};
-
-fn school_doc(node: &Node) -> Result<&str, NodeError> {
-    match &node.device {
-        Device::Curator { school_doc } => Ok(school_doc),
-        _ => Err(NodeError::Input("это действие доступно только куратору".into())),
-    }
-}
 
 fn failed(e: nastavnik_paperwork::PaperworkError) -> NodeError {
     NodeError::Input(e.0)
@@ -32,7 +24,7 @@ pub async fn issue_order(
     date: NaiveDate,
     pairs: &[String],
 ) -> Result<(Vec<String>, Vec<u8>), NodeError> {
-    let doc = school_doc(node)?.to_string();
+    let doc = node.curator_school_doc()?.to_string();
     let (number_owned, named, today) = (number.to_string(), pairs.to_vec(), node.clock.today());
     let fixed = node
         .change(
@@ -68,7 +60,7 @@ pub async fn import_base(
     apply: bool,
     new_id: fn() -> String,
 ) -> Result<(Preview, Option<usize>), NodeError> {
-    let doc = school_doc(node)?.to_string();
+    let doc = node.curator_school_doc()?.to_string();
     let today = node.clock.today();
     let preview =
         import::preview(base, name, &bytes, &node.read::<SchoolDoc>(&doc).await?, today).map_err(failed)?;

@@ -135,6 +135,14 @@ impl Node {
         }
     }
 
+    /// The school document's id, on the curator's device; a clear refusal elsewhere.
+    pub fn curator_school_doc(&self) -> Result<&str, NodeError> {
+        match &self.device {
+            Device::Curator { school_doc } => Ok(school_doc),
+            _ => Err(NodeError::Input("это действие доступно только куратору".into())),
+        }
+    }
+
     /// Saves the device's role.
     pub fn set_device(&mut self, device: Device) -> Result<(), NodeError> {
         device.save(&self.dir)?;
