@@ -2,9 +2,9 @@
 //! the `doc-changed` event. Without `window.__TAURI__` (a plain browser) calls fail with a
 //! clear message instead of crashing.
 
+use nastavnik_shared::app::commands::{Answer, Command};
 use nastavnik_shared::app::{AppError, ErrorCode};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -31,22 +31,24 @@ fn failure(message: impl Into<String>) -> AppError {
     AppError { code: ErrorCode::Io, message: message.into() }
 }
 
-/// Calls command `cmd` with `args` (an object whose fields are the command's parameters).
-pub async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, AppError> {
+/// Sends `call` to the shell and returns its answer; the command's name and answer type come
+/// from the call's type ([`Command`]).
+pub async fn call<C: Command>(call: &C) -> Result<Answer<C>, AppError> {
+    #[derive(Serialize)]
+    struct Envelope<'a, C> {
+        call: &'a C,
+    }
+    let name = C::NAME;
     if !in_app() {
         return Err(failure("Наставник открыт не в своём окне: запустите приложение"));
     }
-    let args = serde_wasm_bindgen::to_value(args).map_err(|e| failure(e.to_string()))?;
-    match invoke(cmd, args).await {
-        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|e| failure(format!("{cmd}: {e}"))),
+    let args = serde_wasm_bindgen::to_value(&Envelope { call }).map_err(|e| failure(e.to_string()))?;
+    match invoke(name, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|e| failure(format!("{name}: {e}"))),
         Err(e) => Err(serde_wasm_bindgen::from_value::<AppError>(e.clone())
-            .unwrap_or_else(|_| failure(e.as_string().unwrap_or_else(|| format!("{cmd}: ошибка"))))),
+            .unwrap_or_else(|_| failure(e.as_string().unwrap_or_else(|| format!("{name}: ошибка"))))),
     }
 }
-
-/// No arguments.
-#[derive(Serialize)]
-pub struct NoArgs {}
 
 /// Calls `on_change` whenever a document changes on this device (for as long as the page lives).
 pub fn on_doc_changed(on_change: impl Fn() + 'static) {

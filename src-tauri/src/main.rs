@@ -15,6 +15,7 @@
 //! a new device.
 
 mod commands;
+mod drafts;
 mod online;
 mod options;
 mod state;
@@ -52,7 +53,11 @@ fn main() {
                 let now = clock.now();
                 tauri::async_runtime::block_on(nastavnik_node::curator::store_demo(&mut node, now))?;
             }
+            // Typing a window closed (or was killed) before it was saved: into the documents now.
+            let drafts = drafts::Drafts::open(node.dir.root());
+            tauri::async_runtime::block_on(drafts.apply(&node, clock.now()));
             let state = state::AppState {
+                drafts,
                 node: Arc::new(tokio::sync::RwLock::new(node)),
                 clock,
                 online: opts.online.clone(),
@@ -84,6 +89,7 @@ fn main() {
             commands::pair::set_activity_deadline,
             commands::pair::add_meeting,
             commands::pair::set_meeting_text,
+            commands::pair::keep_draft,
             commands::pair::confirm_meeting,
             commands::replacement::request_replacement,
             commands::replacement::replace_mentor,
@@ -116,9 +122,24 @@ fn main() {
             commands::bank::remove_person,
             commands::bank::suggest_mentors,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("ошибка: не удалось запустить окно: {e}");
-        std::process::exit(1);
-    }
+        .build(tauri::generate_context!());
+    let app = match result {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("ошибка: не удалось запустить окно: {e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let (tauri::RunEvent::Exit, Some(state)) = (event, handle.try_state::<state::AppState>()) {
+            // Typing not saved yet goes into the documents, and every change reaches the disk.
+            tauri::async_runtime::block_on(async {
+                let node = state.node.read().await;
+                state.drafts.apply(&node, state.now()).await;
+                if let Err(e) = node.stop().await {
+                    eprintln!("ошибка: {e}");
+                }
+            });
+        }
+    });
 }

@@ -27,6 +27,8 @@ pub struct AppState {
     pub network: std::sync::Mutex<nastavnik_shared::app::Network>,
     /// Documents whose changes are sent to the UI as events.
     pub watched: std::sync::Mutex<std::collections::HashSet<String>>,
+    /// Typing not yet saved into the documents.
+    pub drafts: crate::drafts::Drafts,
     /// The app, to send events.
     pub app: tauri::AppHandle,
 }

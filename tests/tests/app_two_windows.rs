@@ -2,7 +2,8 @@
 //! devices: an activity added in one window appears in the other without a reload, and back;
 //! the notes, agreed tasks, reflection, scores and survey the mentee enters reach the curator's
 //! window; the mentee and the mentor (a third device, the CLI) type into the same notes at once
-//! and both texts are kept everywhere.
+//! and both texts are kept everywhere. Typing survives the window being killed before it was
+//! saved.
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
@@ -221,4 +222,49 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
 
     a.close().await;
     b.close().await;
+}
+
+/// The mentee types the meeting's reflection and the window is killed a moment later — before
+/// the pause after which typing is saved into the document. What she typed is in the pair's
+/// document once the app starts again, exactly once.
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_survives_the_window_being_killed_before_it_was_saved() {
+    let curator = Device::new("drafts-curator");
+    let mentee = Device::new("drafts-mentee");
+    curator.ok(&["school", "create", "--name", "МБОУ СОШ № 3"]);
+    let (mentor_id, mentee_id) = (curator.add_teacher("Петрова Анна"), curator.add_teacher("Смирнов Илья"));
+    let pair = curator.form_pair(&mentor_id, &mentee_id);
+    curator.ok(&["meeting", "add", "--pair", &pair, "--date", "2026-11-20", "--topic", "Разбор урока"]);
+    let serving = curator.serve();
+    let code = s(&curator.ok(&["invite", "create", "--person", &mentee_id]), "code");
+    mentee.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    serving.stop();
+    let reflection = |d: &Device| s(&d.ok(&["meeting", "list", "--pair", &pair])[0], "reflection");
+
+    let typed = "Понял, что темп урока надо держать с первых минут.";
+    let w = Window::open(&mentee.dir, &[]).await;
+    w.click("#tab-journal").await;
+    let field = ".shared-text.reflection textarea";
+    w.fill(field, "Понял").await;
+    w.click(".shared-text.notes textarea").await; // leaving the field saves «Понял» at once
+    for _ in 0..100 {
+        if reflection(&mentee) == "Понял" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(reflection(&mentee), "Понял", "the first part is saved into the document");
+    w.find(field).await.send_keys(&typed["Понял".len()..]).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    drop(w); // killed: no exit, no save
+    assert!(mentee.dir.join("drafts.json").exists(), "the typing is kept on disk with every key");
+    eprintln!("in the document when the window died: {:?}", reflection(&mentee));
+
+    let w = Window::open(&mentee.dir, &[]).await;
+    w.click("#tab-journal").await;
+    let shown = w.wait_value(field, "the typed text", |v| v.contains("темп")).await;
+    assert_eq!(shown, typed, "the window shows what was typed, once");
+    w.close().await;
+    assert_eq!(reflection(&mentee), typed, "in the document, once");
+    assert!(!mentee.dir.join("drafts.json").exists(), "nothing pending any more");
 }

@@ -131,7 +131,11 @@ fn pairs_sync_between_their_devices_and_nobody_else() {
     assert_eq!(notes(&curator, &pair), merged);
     mentee.ok(&["sync", "--peer", &serving.addr]);
     let journal = curator.ok(&["meeting", "list", "--pair", &pair]);
-    assert_eq!(journal[0]["confirmedBy"].as_array().unwrap().len(), 2, "confirmed by both sides: {journal}");
+    assert_eq!(
+        (journal[0]["confirmedByMentor"].as_bool(), journal[0]["confirmedByMentee"].as_bool()),
+        (Some(true), Some(true)),
+        "confirmed by both sides: {journal}"
+    );
 
     // Store-and-forward: mentor → curator → mentee, never online together.
     mentor.ok(&["plan", "add", "--pair", &pair, "--title", "Через куратора", "--deadline", "2026-12-01"]);

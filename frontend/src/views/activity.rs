@@ -3,46 +3,14 @@
 //! the day it was done and the completion note — saved as one change; or removed.
 
 use nastavnik_shared::Code;
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{EditActivity, RemoveActivity, SetActivityDeadline, SetActivityStatus};
 use nastavnik_shared::app::{ActivityForm, ActivityView};
 use nastavnik_shared::vocab::ActivityStatus;
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::widgets::{Choice, Field, FormError, options, setter, submit};
 use crate::state::Action;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SetDeadline {
-    pair_id: String,
-    activity_id: String,
-    deadline: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SetActivity {
-    pair_id: String,
-    activity_id: String,
-    status: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EditActivity {
-    pair_id: String,
-    activity_id: String,
-    form: ActivityForm,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RemoveActivity {
-    pair_id: String,
-    activity_id: String,
-}
 
 /// Props.
 #[derive(Properties, PartialEq)]
@@ -93,8 +61,8 @@ pub fn activity_row(p: &RowProps) -> Html {
         Callback::from(move |e: Event| {
             let status = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             let ctx = ctx.clone();
-            let args = SetActivity { pair_id: pair_id.clone(), activity_id: id.clone(), status };
-            submit(cmd::SET_ACTIVITY_STATUS, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            let args = SetActivityStatus { pair_id: pair_id.clone(), activity_id: id.clone(), status };
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let move_deadline = {
@@ -102,8 +70,8 @@ pub fn activity_row(p: &RowProps) -> Html {
         Callback::from(move |e: Event| {
             let deadline = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
             let ctx = ctx.clone();
-            let args = SetDeadline { pair_id: pair_id.clone(), activity_id: id.clone(), deadline };
-            submit(cmd::SET_ACTIVITY_DEADLINE, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            let args = SetActivityDeadline { pair_id: pair_id.clone(), activity_id: id.clone(), deadline };
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let toggle = {
@@ -170,7 +138,7 @@ fn edit_panel(p: &EditProps) -> Html {
                 activity_id: activity_id.clone(),
                 form: (*form).clone(),
             };
-            submit(cmd::EDIT_ACTIVITY, args, error.clone(), move |()| {
+            submit(args, error.clone(), move |()| {
                 close.emit(());
                 ctx.dispatch(Action::Changed);
             });
@@ -181,7 +149,7 @@ fn edit_panel(p: &EditProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let ctx = ctx.clone();
             let args = RemoveActivity { pair_id: pair_id.clone(), activity_id: activity_id.clone() };
-            submit(cmd::REMOVE_ACTIVITY, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let done = form.status == ActivityStatus::Done.code();

@@ -1,7 +1,7 @@
 //! The root: loads the device's status, shows the first-run screen or the navigation and the
 //! current screen, reloads the screen's data whenever a document changes.
 
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{Answer, Command, FirstPaint, GetAppStatus};
 use nastavnik_shared::app::{AppStatus, Role};
 use yew::prelude::*;
 
@@ -9,22 +9,17 @@ use super::{
     base::Base, first_run::FirstRun, overview::Overview, pair::PairScreen, pairs::Pairs, roadmap::Roadmap,
     sync::SyncScreen,
 };
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::state::{Action, Screen, State};
 
 /// The state shared with every screen.
 pub type Ctx = UseReducerHandle<State>;
 
 /// Runs a command and dispatches what it gives, or its error.
-pub fn load<R: serde::de::DeserializeOwned + 'static>(
-    ctx: &Ctx,
-    cmd: &'static str,
-    args: impl serde::Serialize + 'static,
-    action: impl FnOnce(R) -> Action + 'static,
-) {
+pub fn load<C: Command + 'static>(ctx: &Ctx, call: C, action: impl FnOnce(Answer<C>) -> Action + 'static) {
     let ctx = ctx.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        match ipc::call::<_, R>(cmd, &args).await {
+        match ipc::call(&call).await {
             Ok(r) => ctx.dispatch(action(r)),
             Err(e) => ctx.dispatch(Action::Failed(e.message)),
         }
@@ -38,7 +33,7 @@ pub fn app() -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with((), move |_| {
-            load(&ctx, cmd::APP_STATUS, NoArgs {}, Action::Status);
+            load(&ctx, GetAppStatus {}, Action::Status);
             let on_change = ctx.clone();
             ipc::on_doc_changed(move || on_change.dispatch(Action::Changed));
         });
@@ -53,7 +48,7 @@ pub fn app() -> Html {
             if *shown && !*told.borrow() {
                 *told.borrow_mut() = true;
                 wasm_bindgen_futures::spawn_local(async {
-                    let _ = ipc::call::<_, ()>(cmd::FIRST_PAINT, &NoArgs {}).await;
+                    let _ = ipc::call(&FirstPaint {}).await;
                 });
             }
         });

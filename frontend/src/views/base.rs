@@ -1,23 +1,16 @@
 //! База наставников и наставляемых: everyone in the bank with category, consent, competencies
 //! and requests, and the form to add a person (with the consent signed today).
 
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{AddPerson, GetPeople};
 use nastavnik_shared::app::{NewPersonForm, PersonRow};
 use nastavnik_shared::vocab::PersonCategory;
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
 use super::intake::ImportForm;
 use super::person::PersonPanel;
 use super::widgets::{Choice, Field, FormError, options, setter, submit};
-use crate::ipc::NoArgs;
 use crate::state::Action;
-
-#[derive(Serialize)]
-struct AddPerson {
-    form: NewPersonForm,
-}
 
 /// The bank screen.
 #[function_component(Base)]
@@ -25,7 +18,7 @@ pub fn base() -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
     {
         let ctx = ctx.clone();
-        use_effect_with(ctx.revision, move |_| load(&ctx, cmd::PEOPLE, NoArgs {}, Action::People));
+        use_effect_with(ctx.revision, move |_| load(&ctx, GetPeople {}, Action::People));
     }
     let open = use_state(|| None::<String>);
     let opened = open.as_ref().and_then(|id| ctx.people.iter().find(|p| &p.id == id)).cloned();
@@ -85,7 +78,7 @@ fn add_person_form() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), form.clone());
-            submit(cmd::ADD_PERSON, AddPerson { form: (*form).clone() }, error.clone(), move |_: String| {
+            submit(AddPerson { form: (*form).clone() }, error.clone(), move |_: String| {
                 reset.set(NewPersonForm { category: reset.category.clone(), ..Default::default() });
                 ctx.dispatch(Action::Changed);
             });

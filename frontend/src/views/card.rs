@@ -2,36 +2,15 @@
 //! and a pair needing the consent cannot start), and a person in no pair removed from the bank.
 
 use nastavnik_shared::Code;
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{EditPerson, RemovePerson, WithdrawConsent};
 use nastavnik_shared::app::{NewPersonForm, PersonRow};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::PersonCategory;
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::widgets::{Choice, Field, FormError, options, setter, submit};
 use crate::state::Action;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EditPerson {
-    person_id: String,
-    form: NewPersonForm,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Withdraw {
-    person_id: String,
-    consent_id: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PersonArg {
-    person_id: String,
-}
 
 /// The person.
 #[derive(Properties, PartialEq)]
@@ -61,14 +40,14 @@ pub fn person_card(p: &CardProps) -> Html {
             e.prevent_default();
             let ctx = ctx.clone();
             let args = EditPerson { person_id: id.clone(), form: (*form).clone() };
-            submit(cmd::EDIT_PERSON, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let remove = {
         let (ctx, error, id) = (ctx.clone(), error.clone(), person.id.clone());
         Callback::from(move |_: MouseEvent| {
             let ctx = ctx.clone();
-            submit(cmd::REMOVE_PERSON, PersonArg { person_id: id.clone() }, error.clone(), move |()| {
+            submit(RemovePerson { person_id: id.clone() }, error.clone(), move |()| {
                 ctx.dispatch(Action::Changed)
             });
         })
@@ -78,8 +57,8 @@ pub fn person_card(p: &CardProps) -> Html {
             let (ctx, error, person_id, consent_id) = (ctx.clone(), error.clone(), person.id.clone(), c.id.clone());
             Callback::from(move |_: MouseEvent| {
                 let ctx = ctx.clone();
-                let args = Withdraw { person_id: person_id.clone(), consent_id: consent_id.clone() };
-                submit(cmd::WITHDRAW_CONSENT, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+                let args = WithdrawConsent { person_id: person_id.clone(), consent_id: consent_id.clone() };
+                submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
             })
         };
         html! {

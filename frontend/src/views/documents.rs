@@ -1,18 +1,9 @@
 //! Buttons that produce the paperwork (.docx/.xlsx) and say where the file was saved.
 
-use nastavnik_shared::app::commands as cmd;
-use serde::Serialize;
+use nastavnik_shared::app::commands::ExportDocument;
 use yew::prelude::*;
 
 use super::widgets::{FormError, submit};
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Export {
-    kind: String,
-    pair_id: Option<String>,
-    order_number: Option<String>,
-}
 
 /// Which documents, for whom.
 #[derive(Properties, PartialEq)]
@@ -35,8 +26,8 @@ pub fn documents(p: &DocumentsProps) -> Html {
             (saved.clone(), error.clone(), p.pair_id.clone(), kind.to_string());
         let onclick = Callback::from(move |_| {
             let saved = saved.clone();
-            let args = Export { kind: kind.clone(), pair_id: pair_id.clone(), order_number: None };
-            submit(cmd::EXPORT_DOCUMENT, args, error.clone(), move |path: String| saved.set(Some(path)));
+            let args = ExportDocument { kind: kind.clone(), pair_id: pair_id.clone(), order_number: None };
+            submit(args, error.clone(), move |path: String| saved.set(Some(path)));
         });
         html! { <button class={classes!("export", class)} {onclick}>{ *label }</button> }
     });

@@ -2,54 +2,37 @@
 //! content of its QR code), or the demo school.
 
 use nastavnik_shared::app::AppStatus;
-use nastavnik_shared::app::commands as cmd;
-use serde::Serialize;
+use nastavnik_shared::app::commands::{CreateSchool, Join, LoadDemo};
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::widgets::{Field, FormError, setter, submit};
-use crate::ipc::NoArgs;
 use crate::state::Action;
-
-#[derive(Clone, Default, PartialEq, Serialize)]
-struct JoinForm {
-    code: String,
-    curator: String,
-}
-
-#[derive(Clone, Default, PartialEq, Serialize)]
-struct SchoolForm {
-    name: String,
-    head: String,
-    curator: String,
-}
 
 /// The first-run screen.
 #[function_component(FirstRun)]
 pub fn first_run() -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
-    let form = use_state(SchoolForm::default);
+    let form = use_state(CreateSchool::default);
     let error = use_state(|| None::<String>);
-    let set = |f: fn(&mut SchoolForm, String)| setter(&form, f);
+    let set = |f: fn(&mut CreateSchool, String)| setter(&form, f);
     let create = {
         let (ctx, form, error) = (ctx.clone(), form.clone(), error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let ctx = ctx.clone();
-            submit(cmd::CREATE_SCHOOL, (*form).clone(), error.clone(), move |s: AppStatus| {
-                ctx.dispatch(Action::Status(s))
-            });
+            submit((*form).clone(), error.clone(), move |s: AppStatus| ctx.dispatch(Action::Status(s)));
         })
     };
-    let joining = use_state(JoinForm::default);
+    let joining = use_state(Join::default);
     let join_error = use_state(|| None::<String>);
-    let set_join = |f: fn(&mut JoinForm, String)| setter(&joining, f);
+    let set_join = |f: fn(&mut Join, String)| setter(&joining, f);
     let join = {
         let (ctx, joining, join_error) = (ctx.clone(), joining.clone(), join_error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let ctx = ctx.clone();
-            submit(cmd::JOIN, (*joining).clone(), join_error.clone(), move |s: AppStatus| {
+            submit((*joining).clone(), join_error.clone(), move |s: AppStatus| {
                 ctx.dispatch(Action::Status(s))
             });
         })
@@ -58,9 +41,7 @@ pub fn first_run() -> Html {
         let (ctx, error) = (ctx.clone(), error.clone());
         Callback::from(move |_| {
             let ctx = ctx.clone();
-            submit(cmd::LOAD_DEMO, NoArgs {}, error.clone(), move |s: AppStatus| {
-                ctx.dispatch(Action::Status(s))
-            });
+            submit(LoadDemo {}, error.clone(), move |s: AppStatus| ctx.dispatch(Action::Status(s)));
         })
     };
     html! {

@@ -2,31 +2,14 @@
 //! пар» issued (or reprinted) from Пары, and a base of mentors or mentees loaded from a file on
 //! База — previewed with every row's errors first, then loaded whole.
 
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{ImportBase, IssueOrder};
 use nastavnik_shared::app::{ImportRow, ImportView};
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::widgets::{Choice, Field, FormError, submit};
 use crate::state::Action;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Order {
-    number: String,
-    date: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Import {
-    base: String,
-    file_name: String,
-    bytes: Vec<u8>,
-    apply: bool,
-}
 
 /// The order: number and date; the new pairs are fixed by it, the .docx saved.
 #[function_component(OrderForm)]
@@ -43,8 +26,8 @@ pub fn order_form() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (ctx, saved) = (ctx.clone(), saved.clone());
-            let args = Order { number: (*number).clone(), date: (*date).clone() };
-            submit(cmd::ISSUE_ORDER, args, error.clone(), move |path: String| {
+            let args = IssueOrder { number: (*number).clone(), date: (*date).clone() };
+            submit(args, error.clone(), move |path: String| {
                 saved.set(Some(path));
                 ctx.dispatch(Action::Changed);
             });
@@ -79,8 +62,8 @@ pub fn import_form() -> Html {
                     error.set(Some("Выберите файл таблицы (.xlsx, .xls, .ods или .csv)".into()));
                     return;
                 };
-                let args = Import { base, file_name, bytes, apply };
-                submit(cmd::IMPORT_BASE, args, error, move |view: ImportView| {
+                let args = ImportBase { base, file_name, bytes, apply };
+                submit(args, error, move |view: ImportView| {
                     if view.imported.is_some() {
                         ctx.dispatch(Action::Changed);
                     }

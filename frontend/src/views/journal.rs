@@ -2,11 +2,10 @@
 //! `shared_text.rs`) and confirmations.
 
 use nastavnik_shared::Code;
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{AddMeeting, ConfirmMeeting, EditMeeting, RemoveMeeting};
 use nastavnik_shared::app::{AppStatus, MeetingView, NewMeetingForm, Role};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{MeetingFormat, MeetingText, MeetingType, MemberRole};
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
@@ -14,20 +13,6 @@ use super::pair::ViewProps;
 use super::shared_text::SharedText;
 use super::widgets::{Choice, Field, FormError, options, setter, submit};
 use crate::state::Action;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct AddMeeting {
-    pair_id: String,
-    form: NewMeetingForm,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct MeetingArg {
-    pair_id: String,
-    meeting_id: String,
-}
 
 /// The journal tab.
 #[function_component(Journal)]
@@ -47,7 +32,7 @@ pub fn journal(p: &ViewProps) -> Html {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), form.clone());
             let args = AddMeeting { pair_id: pair_id.clone(), form: (*form).clone() };
-            submit(cmd::ADD_MEETING, args, error.clone(), move |_: String| {
+            submit(args, error.clone(), move |_: String| {
                 reset.set(NewMeetingForm { topic: String::new(), ..(*reset).clone() });
                 ctx.dispatch(Action::Changed);
             });
@@ -106,8 +91,8 @@ fn meeting_card(p: &MeetingProps) -> Html {
         let (ctx, error, pair_id, id) = (ctx.clone(), error.clone(), p.pair_id.clone(), m.id.clone());
         Callback::from(move |_| {
             let ctx = ctx.clone();
-            let args = MeetingArg { pair_id: pair_id.clone(), meeting_id: id.clone() };
-            submit(cmd::CONFIRM_MEETING, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            let args = ConfirmMeeting { pair_id: pair_id.clone(), meeting_id: id.clone() };
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let confirmed =
@@ -151,14 +136,6 @@ fn meeting_card(p: &MeetingProps) -> Html {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EditMeeting {
-    pair_id: String,
-    meeting_id: String,
-    form: NewMeetingForm,
-}
-
 #[derive(Properties, PartialEq)]
 struct EditProps {
     pair_id: String,
@@ -190,7 +167,7 @@ fn meeting_edit(p: &EditProps) -> Html {
                 meeting_id: meeting_id.clone(),
                 form: (*form).clone(),
             };
-            submit(cmd::EDIT_MEETING, args, error.clone(), move |()| {
+            submit(args, error.clone(), move |()| {
                 close.emit(());
                 ctx.dispatch(Action::Changed);
             });
@@ -201,8 +178,8 @@ fn meeting_edit(p: &EditProps) -> Html {
         let (pair_id, meeting_id) = (p.pair_id.clone(), m.id.clone());
         Callback::from(move |_: MouseEvent| {
             let ctx = ctx.clone();
-            let args = MeetingArg { pair_id: pair_id.clone(), meeting_id: meeting_id.clone() };
-            submit(cmd::REMOVE_MEETING, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            let args = RemoveMeeting { pair_id: pair_id.clone(), meeting_id: meeting_id.clone() };
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     html! {

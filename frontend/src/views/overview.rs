@@ -1,14 +1,13 @@
 //! Обзор школы: KPI tiles with their targets, pairs by status and form, plan completion,
 //! overdue activities, and every pair with how fresh its data is.
 
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::GetOverview;
 use nastavnik_shared::report::{Kpi, SchoolOverview};
 use nastavnik_shared::ru;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
 use super::documents::Documents;
-use crate::ipc::NoArgs;
 use crate::state::{Action, PairTab, Screen};
 
 /// The overview screen.
@@ -17,9 +16,7 @@ pub fn overview() -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
     {
         let ctx = ctx.clone();
-        use_effect_with(ctx.revision, move |_| {
-            load(&ctx, cmd::OVERVIEW, NoArgs {}, |o| Action::Overview(Box::new(o)))
-        });
+        use_effect_with(ctx.revision, move |_| load(&ctx, GetOverview {}, |o| Action::Overview(Box::new(o))));
     }
     let Some(o) = &ctx.overview else {
         return html! { <p class="loading">{ "Загрузка обзора…" }</p> };

@@ -1,11 +1,10 @@
 //! A pair: Программа (its lists — see `programme.rs` — and the plan with inline statuses), Журнал встреч (meetings,
 //! notes both sides type into, confirmations), Итоги (plan, meetings, monitoring, satisfaction).
 
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{AddActivity, EditPair, GetPairView, SetPairStatus};
 use nastavnik_shared::app::{NewActivityForm, PairView};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::PairStatus;
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::activity::ActivityRow;
@@ -17,21 +16,6 @@ use super::requests::Requests;
 use super::results::Results;
 use super::widgets::{Choice, Field, FormError, setter, submit};
 use crate::state::{Action, PairTab, Screen};
-
-/// Which pair.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PairArg {
-    /// Pair id.
-    pub pair_id: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct AddActivity {
-    pair_id: String,
-    form: NewActivityForm,
-}
 
 /// Props: the pair and the tab.
 #[derive(Properties, PartialEq)]
@@ -49,7 +33,7 @@ pub fn pair_screen(p: &PairProps) -> Html {
     {
         let (ctx, id) = (ctx.clone(), p.id.to_string());
         use_effect_with((ctx.revision, id.clone()), move |_| {
-            load(&ctx, cmd::PAIR_VIEW, PairArg { pair_id: id }, |p| Action::Pair(Box::new(p)))
+            load(&ctx, GetPairView { pair_id: id }, |p| Action::Pair(Box::new(p)))
         });
     }
     let Some(pair) = &ctx.pair else {
@@ -142,7 +126,7 @@ fn add_activity_form(p: &PairIdProps) -> Html {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), form.clone());
             let args = AddActivity { pair_id: pair_id.clone(), form: (*form).clone() };
-            submit(cmd::ADD_ACTIVITY, args, error.clone(), move |()| {
+            submit(args, error.clone(), move |()| {
                 reset.set(NewActivityForm::default());
                 ctx.dispatch(Action::Changed);
             });
@@ -157,14 +141,6 @@ fn add_activity_form(p: &PairIdProps) -> Html {
             <button id="add-activity" type="submit" class="primary">{ "Добавить мероприятие" }</button>
         </form>
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ClosePair {
-    pair_id: String,
-    status: String,
-    reason: String,
 }
 
 #[derive(Properties, PartialEq)]
@@ -188,9 +164,12 @@ fn close_pair_form(p: &CloseProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let ctx = ctx.clone();
-            let args =
-                ClosePair { pair_id: pair_id.clone(), status: (*status).clone(), reason: (*reason).clone() };
-            submit(cmd::SET_PAIR_STATUS, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            let args = SetPairStatus {
+                pair_id: pair_id.clone(),
+                status: (*status).clone(),
+                reason: Some((*reason).clone()),
+            };
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let choices: Vec<(String, String)> = [PairStatus::Completed, PairStatus::Dissolved]
@@ -209,13 +188,6 @@ fn close_pair_form(p: &CloseProps) -> Html {
             <button id="close-pair" type="submit">{ "Перевести пару в архив" }</button>
         </form>
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EditPair {
-    pair_id: String,
-    form: nastavnik_shared::app::HeaderForm,
 }
 
 #[derive(Properties, PartialEq)]
@@ -246,7 +218,7 @@ fn header_edit(p: &HeaderProps) -> Html {
             e.prevent_default();
             let ctx = ctx.clone();
             let args = EditPair { pair_id: pair_id.clone(), form: (*form).clone() };
-            submit(cmd::EDIT_PAIR, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     html! {

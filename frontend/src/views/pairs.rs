@@ -1,42 +1,18 @@
 //! Пары: the list with filters, forming a pair, starting its work, inviting its members' devices
 //! (a code and a QR code).
 
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{
+    CreateInvite, CreatePair, GetOverview, GetPeople, SetPairStatus, SuggestMentors,
+};
 use nastavnik_shared::app::{InviteView, MentorSuggestion, NewPairForm};
 use nastavnik_shared::report::PairRow;
 use nastavnik_shared::vocab::{Form, Kind, PairStatus};
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::{Ctx, load};
 use super::intake::OrderForm;
 use super::widgets::{Choice, Field, FormError, options, setter, submit};
-use crate::ipc::NoArgs;
 use crate::state::{Action, PairTab, Screen};
-
-#[derive(Serialize)]
-struct CreatePair {
-    form: NewPairForm,
-}
-
-#[derive(Serialize)]
-struct Suggest {
-    mentee: String,
-    form: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct InviteArg {
-    person_id: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SetStatus {
-    pair_id: String,
-    status: String,
-}
 
 /// Which pairs a filter keeps: by status code ("" = all) and by words of the title.
 pub fn keep(row: &PairRow, status: &str, text: &str) -> bool {
@@ -52,8 +28,8 @@ pub fn pairs() -> Html {
     {
         let ctx = ctx.clone();
         use_effect_with(ctx.revision, move |_| {
-            load(&ctx, cmd::OVERVIEW, NoArgs {}, |o| Action::Overview(Box::new(o)));
-            load(&ctx, cmd::PEOPLE, NoArgs {}, Action::People);
+            load(&ctx, GetOverview {}, |o| Action::Overview(Box::new(o)));
+            load(&ctx, GetPeople {}, Action::People);
         });
     }
     let status = use_state(String::new);
@@ -102,7 +78,7 @@ fn row(
         let (error, invite, id) = (error.clone(), invite.clone(), id.clone());
         let onclick = Callback::from(move |_| {
             let invite = invite.clone();
-            submit(cmd::INVITE, InviteArg { person_id: id.clone() }, error.clone(), move |v: InviteView| {
+            submit(CreateInvite { person_id: id.clone() }, error.clone(), move |v: InviteView| {
                 invite.set(Some(v))
             });
         });
@@ -118,8 +94,8 @@ fn row(
         let (ctx, id, error) = (ctx.clone(), p.pair_id.clone(), error.clone());
         Callback::from(move |_| {
             let ctx = ctx.clone();
-            let args = SetStatus { pair_id: id.clone(), status: "active".into() };
-            submit(cmd::SET_PAIR_STATUS, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            let args = SetPairStatus { pair_id: id.clone(), status: "active".into(), reason: None };
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     html! {
@@ -157,8 +133,8 @@ fn create_pair_form() -> Html {
             if mentee.is_empty() {
                 suggestions.set(Vec::new());
             } else {
-                let args = Suggest { mentee: mentee.clone(), form: form.clone() };
-                submit(cmd::SUGGEST_MENTORS, args, error, move |s| suggestions.set(s));
+                let args = SuggestMentors { mentee: mentee.clone(), form: form.clone() };
+                submit(args, error, move |s| suggestions.set(s));
             }
         });
     }
@@ -178,21 +154,16 @@ fn create_pair_form() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), form.clone());
-            submit(
-                cmd::CREATE_PAIR,
-                CreatePair { form: (*form).clone() },
-                error.clone(),
-                move |_: String| {
-                    reset.set(NewPairForm {
-                        mentor: String::new(),
-                        mentee: String::new(),
-                        more_mentees: Vec::new(),
-                        more_mentors: Vec::new(),
-                        ..(*reset).clone()
-                    });
-                    ctx.dispatch(Action::Changed);
-                },
-            );
+            submit(CreatePair { form: (*form).clone() }, error.clone(), move |_: String| {
+                reset.set(NewPairForm {
+                    mentor: String::new(),
+                    mentee: String::new(),
+                    more_mentees: Vec::new(),
+                    more_mentors: Vec::new(),
+                    ..(*reset).clone()
+                });
+                ctx.dispatch(Action::Changed);
+            });
         })
     };
     html! {

@@ -3,38 +3,14 @@
 
 use nastavnik_shared::Code;
 use nastavnik_shared::app::PersonRow;
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{AddRequest, RecordConsent, SetMentorProfile};
 use nastavnik_shared::vocab::Form;
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::card::PersonCard;
 use super::widgets::{Field, FormError, submit};
 use crate::state::Action;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Consent {
-    person_id: String,
-    signed_by: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Profile {
-    person_id: String,
-    competencies: String,
-    capacity: String,
-    forms: Vec<String>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Request {
-    person_id: String,
-    text: String,
-}
 
 /// The person.
 #[derive(Properties, PartialEq)]
@@ -60,44 +36,42 @@ pub fn person_panel(p: &PersonProps) -> Html {
     let request = use_state(String::new);
     let error = use_state(|| None::<String>);
     // Each form runs its command and reloads; an error stays above the forms, typed text stays.
-    let send = |cmd: &'static str| {
-        let (ctx, error) = (ctx.clone(), error.clone());
-        move |args: Box<dyn erased::Args>| {
-            let ctx = ctx.clone();
-            args.submit(cmd, error.clone(), Box::new(move || ctx.dispatch(Action::Changed)));
-        }
+    let sent = {
+        let ctx = ctx.clone();
+        move |()| ctx.dispatch(Action::Changed)
     };
     let id = person.id.clone();
     let consent = {
-        let (id, signed_by, send) = (id.clone(), signed_by.clone(), send(cmd::RECORD_CONSENT));
+        let (id, signed_by, error, sent) = (id.clone(), signed_by.clone(), error.clone(), sent.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            send(Box::new(Consent { person_id: id.clone(), signed_by: (*signed_by).clone() }));
+            let call = RecordConsent { person_id: id.clone(), signed_by: (*signed_by).clone() };
+            submit(call, error.clone(), sent.clone());
         })
     };
     let profile = {
-        let (id, competencies, capacity, forms, send) = (
-            id.clone(),
-            competencies.clone(),
-            capacity.clone(),
-            forms.clone(),
-            send(cmd::SET_MENTOR_PROFILE),
-        );
+        let (id, competencies, capacity, forms, error, sent) =
+            (id.clone(), competencies.clone(), capacity.clone(), forms.clone(), error.clone(), sent.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            send(Box::new(Profile {
+            let call = SetMentorProfile {
                 person_id: id.clone(),
                 competencies: (*competencies).clone(),
                 capacity: (*capacity).clone(),
                 forms: (*forms).clone(),
-            }));
+            };
+            submit(call, error.clone(), sent.clone());
         })
     };
     let add_request = {
-        let (id, request, send) = (id.clone(), request.clone(), send(cmd::ADD_REQUEST));
+        let (id, request, error) = (id.clone(), request.clone(), error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            send(Box::new(Request { person_id: id.clone(), text: (*request).clone() }));
+            submit(
+                AddRequest { person_id: id.clone(), text: (*request).clone() },
+                error.clone(),
+                sent.clone(),
+            );
         })
     };
     let bind = |s: &UseStateHandle<String>| {
@@ -151,32 +125,5 @@ fn form_box(forms: &UseStateHandle<Vec<String>>, form: Form) -> Html {
             <input type="checkbox" id={id} {checked} onchange={toggle} />
             { form.label() }
         </label>
-    }
-}
-
-mod erased {
-    //! One submit path for the three forms' different arguments.
-    use yew::UseStateHandle;
-
-    /// Arguments that can be sent as a command.
-    pub trait Args {
-        /// Sends them; `done` runs on success, the error goes to `error`.
-        fn submit(
-            self: Box<Self>,
-            cmd: &'static str,
-            error: UseStateHandle<Option<String>>,
-            done: Box<dyn FnOnce()>,
-        );
-    }
-
-    impl<T: serde::Serialize + 'static> Args for T {
-        fn submit(
-            self: Box<Self>,
-            cmd: &'static str,
-            error: UseStateHandle<Option<String>>,
-            done: Box<dyn FnOnce()>,
-        ) {
-            super::submit(cmd, *self, error, move |()| done());
-        }
     }
 }

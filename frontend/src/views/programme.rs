@@ -2,40 +2,14 @@
 //! and long-term goals — each entry reworded or removed in place, a new one added under its list.
 
 use nastavnik_shared::Code;
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{AddProgrammeEntry, EditProgrammeEntry, RemoveProgrammeEntry};
 use nastavnik_shared::app::{PairView, ProgrammeEntry};
 use nastavnik_shared::vocab::ProgrammePart;
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::widgets::{FormError, submit};
 use crate::state::Action;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct AddEntry {
-    pair_id: String,
-    part: String,
-    text: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct EditEntry {
-    pair_id: String,
-    part: String,
-    entry_id: String,
-    text: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RemoveEntry {
-    pair_id: String,
-    part: String,
-    entry_id: String,
-}
 
 /// The pair.
 #[derive(Properties, PartialEq)]
@@ -78,8 +52,9 @@ fn part_list(p: &PartProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), draft.clone());
-            let args = AddEntry { pair_id: pair_id.clone(), part: part.clone(), text: (*draft).clone() };
-            submit(cmd::ADD_PROGRAMME_ENTRY, args, error.clone(), move |_: String| {
+            let args =
+                AddProgrammeEntry { pair_id: pair_id.clone(), part: part.clone(), text: (*draft).clone() };
+            submit(args, error.clone(), move |_: String| {
                 reset.set(String::new());
                 ctx.dispatch(Action::Changed);
             });
@@ -131,9 +106,13 @@ fn entry_row(p: &EntryProps) -> Html {
             ev.prevent_default();
             let Some(text) = (*editing).clone() else { return };
             let (ctx, done) = (ctx.clone(), editing.clone());
-            let args =
-                EditEntry { pair_id: pair_id.clone(), part: part.clone(), entry_id: entry_id.clone(), text };
-            submit(cmd::EDIT_PROGRAMME_ENTRY, args, error.clone(), move |()| {
+            let args = EditProgrammeEntry {
+                pair_id: pair_id.clone(),
+                part: part.clone(),
+                entry_id: entry_id.clone(),
+                text,
+            };
+            submit(args, error.clone(), move |()| {
                 done.set(None);
                 ctx.dispatch(Action::Changed);
             });
@@ -143,9 +122,12 @@ fn entry_row(p: &EntryProps) -> Html {
         let (ctx, error, (pair_id, part, entry_id)) = (ctx.clone(), error.clone(), args);
         Callback::from(move |_: MouseEvent| {
             let ctx = ctx.clone();
-            let args =
-                RemoveEntry { pair_id: pair_id.clone(), part: part.clone(), entry_id: entry_id.clone() };
-            submit(cmd::REMOVE_PROGRAMME_ENTRY, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            let args = RemoveProgrammeEntry {
+                pair_id: pair_id.clone(),
+                part: part.clone(),
+                entry_id: entry_id.clone(),
+            };
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let start = {

@@ -3,47 +3,15 @@
 //! devices then lose the pair) or declines, in words. Everyone of the pair sees the decision.
 
 use nastavnik_shared::Code;
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{DeclineRequest, ReplaceMentor, RequestReplacement, SuggestMentors};
 use nastavnik_shared::app::{MentorSuggestion, PairView, RequestView};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::MemberRole;
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::widgets::{Choice, Field, FormError, submit};
 use crate::state::Action;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Request {
-    pair_id: String,
-    reason: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Replace {
-    pair_id: String,
-    request_id: String,
-    old_mentor: String,
-    new_mentor: String,
-    resolution: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Decline {
-    pair_id: String,
-    request_id: String,
-    resolution: String,
-}
-
-#[derive(Serialize)]
-struct Suggest {
-    mentee: String,
-    form: String,
-}
 
 /// The pair.
 #[derive(Properties, PartialEq)]
@@ -98,8 +66,8 @@ fn file(p: &FileProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), reason.clone());
-            let args = Request { pair_id: pair_id.clone(), reason: (*reason).clone() };
-            submit(cmd::REQUEST_REPLACEMENT, args, error.clone(), move |_: String| {
+            let args = RequestReplacement { pair_id: pair_id.clone(), reason: (*reason).clone() };
+            submit(args, error.clone(), move |_: String| {
                 reset.set(String::new());
                 ctx.dispatch(Action::Changed);
             });
@@ -139,10 +107,10 @@ fn decide(p: &DecideProps) -> Html {
     let old_mentor = use_state(|| mentors.first().map(|m| m.0.clone()).unwrap_or_default());
     {
         let (suggestions, new_mentor, error) = (suggestions.clone(), new_mentor.clone(), error.clone());
-        let args = Suggest { mentee: p.request.mentee_id.clone(), form: p.pair.form.code() };
+        let args = SuggestMentors { mentee: p.request.mentee_id.clone(), form: p.pair.form.code() };
         let members: Vec<String> = p.pair.members.iter().map(|m| m.0.clone()).collect();
         use_effect_with(p.request.id.clone(), move |_| {
-            submit(cmd::SUGGEST_MENTORS, args, error, move |all: Vec<MentorSuggestion>| {
+            submit(args, error, move |all: Vec<MentorSuggestion>| {
                 let fresh: Vec<MentorSuggestion> =
                     all.into_iter().filter(|s| !members.contains(&s.mentor_id)).collect();
                 if let Some(best) = fresh.first() {
@@ -160,16 +128,14 @@ fn decide(p: &DecideProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let ctx = ctx.clone();
-            let args = Replace {
+            let args = ReplaceMentor {
                 pair_id: pair_id.clone(),
                 request_id: request_id.clone(),
                 old_mentor: (*old_mentor).clone(),
                 new_mentor: (*new_mentor).clone(),
                 resolution: (*resolution).clone(),
             };
-            submit(cmd::REPLACE_MENTOR, args, error.clone(), move |_: Vec<String>| {
-                ctx.dispatch(Action::Changed)
-            });
+            submit(args, error.clone(), move |_: Vec<String>| ctx.dispatch(Action::Changed));
         })
     };
     let decline = {
@@ -177,12 +143,12 @@ fn decide(p: &DecideProps) -> Html {
             (ctx.clone(), error.clone(), ids, resolution.clone());
         Callback::from(move |_: MouseEvent| {
             let ctx = ctx.clone();
-            let args = Decline {
+            let args = DeclineRequest {
                 pair_id: pair_id.clone(),
                 request_id: request_id.clone(),
                 resolution: (*resolution).clone(),
             };
-            submit(cmd::DECLINE_REQUEST, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let options: Vec<(String, String)> = suggestions

@@ -3,43 +3,17 @@
 //! report (saved, then handed to the curator). The curator reads.
 
 use nastavnik_shared::app::PairView;
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{
+    AddCriterion as NewCriterion, AnswerSurvey, RecordScores, SaveFinalReport,
+};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{MemberRole, MonitoringStage};
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::pair::ViewProps;
 use super::widgets::{Choice, Field, FormError, TextArea, options, submit};
 use crate::state::Action;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Scores {
-    pair_id: String,
-    stage: String,
-    mentee: String,
-    scores: Vec<(String, u8)>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Survey {
-    pair_id: String,
-    score: String,
-    comment: String,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Report {
-    pair_id: String,
-    results: String,
-    conclusions: String,
-    proposals: String,
-    submit: bool,
-}
 
 /// The tab.
 #[function_component(Results)]
@@ -132,9 +106,13 @@ fn scores_form(p: &ViewProps) -> Html {
                 .filter_map(|((id, _), m)| m.parse().ok().map(|v| (id.clone(), v)))
                 .collect();
             let ctx = ctx.clone();
-            let args =
-                Scores { pair_id: pair_id.clone(), stage: (*stage).clone(), mentee: mentee.clone(), scores };
-            submit(cmd::RECORD_SCORES, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            let args = RecordScores {
+                pair_id: pair_id.clone(),
+                stage: (*stage).clone(),
+                mentee: mentee.clone(),
+                scores,
+            };
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let mut marks_options = vec![(String::new(), "—".to_string())];
@@ -177,9 +155,12 @@ fn survey_form(p: &ViewProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), comment.clone());
-            let args =
-                Survey { pair_id: pair_id.clone(), score: (*score).clone(), comment: (*comment).clone() };
-            submit(cmd::ANSWER_SURVEY, args, error.clone(), move |()| {
+            let args = AnswerSurvey {
+                pair_id: pair_id.clone(),
+                score: (*score).clone(),
+                comment: (*comment).clone(),
+            };
+            submit(args, error.clone(), move |()| {
                 reset.set(String::new());
                 ctx.dispatch(Action::Changed);
             });
@@ -220,14 +201,14 @@ fn report_form(p: &ReportProps) -> Html {
         let (results, conclusions, proposals) = (results.clone(), conclusions.clone(), proposals.clone());
         Callback::from(move |_: MouseEvent| {
             let ctx = ctx.clone();
-            let args = Report {
+            let args = SaveFinalReport {
                 pair_id: pair_id.clone(),
                 results: (*results).clone(),
                 conclusions: (*conclusions).clone(),
                 proposals: (*proposals).clone(),
                 submit: submit_it,
             };
-            submit(cmd::SAVE_FINAL_REPORT, args, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(args, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let status = match r.submitted_on {
@@ -261,13 +242,6 @@ fn report_form(p: &ReportProps) -> Html {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct NewCriterion {
-    pair_id: String,
-    title: String,
-}
-
 #[derive(Properties, PartialEq)]
 struct CriterionProps {
     pair_id: String,
@@ -285,7 +259,7 @@ fn add_criterion(p: &CriterionProps) -> Html {
             e.prevent_default();
             let (ctx, reset) = (ctx.clone(), title.clone());
             let args = NewCriterion { pair_id: pair_id.clone(), title: (*title).clone() };
-            submit(cmd::ADD_CRITERION, args, error.clone(), move |_: String| {
+            submit(args, error.clone(), move |_: String| {
                 reset.set(String::new());
                 ctx.dispatch(Action::Changed);
             });

@@ -2,23 +2,14 @@
 //! people and statuses (changed in place).
 
 use nastavnik_shared::app::RoadmapRow;
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{GetRoadmap, SetRoadmapStatus};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{RoadmapStage, RoadmapStatus};
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::widgets::{FormError, options, submit};
-use crate::ipc::NoArgs;
 use crate::state::Action;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SetStatus {
-    item_id: String,
-    status: String,
-}
 
 /// The roadmap screen.
 #[function_component(Roadmap)]
@@ -28,7 +19,7 @@ pub fn roadmap() -> Html {
     let error = use_state(|| None::<String>);
     {
         let (rows, error) = (rows.clone(), error.clone());
-        use_effect_with(ctx.revision, move |_| submit(cmd::ROADMAP, NoArgs {}, error, move |r| rows.set(r)));
+        use_effect_with(ctx.revision, move |_| submit(GetRoadmap {}, error, move |r| rows.set(r)));
     }
     let today = ctx.status.as_ref().map(|s| s.today);
     let stage = |stage: RoadmapStage| {
@@ -45,7 +36,7 @@ pub fn roadmap() -> Html {
                             Callback::from(move |e: Event| {
                                 let status = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
                                 let ctx = ctx.clone();
-                                submit(cmd::SET_ROADMAP_STATUS, SetStatus { item_id: id.clone(), status }, error.clone(), move |()| ctx.dispatch(Action::Changed));
+                                submit(SetRoadmapStatus { item_id: id.clone(), status }, error.clone(), move |()| ctx.dispatch(Action::Changed));
                             })
                         };
                         html! {

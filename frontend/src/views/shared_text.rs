@@ -4,7 +4,8 @@
 //! Typing starts a draft based on the version shown (the document's heads). The draft is saved a
 //! moment after typing stops, and when the field is left; each save says which version it was
 //! typed from, so the shell merges it with what others wrote meanwhile (both kept, as automerge
-//! merges concurrent typing). A remote change arriving while the draft has unsaved typing leaves
+//! merges concurrent typing). Every key also hands the draft to the shell, which keeps it on
+//! disk until it is saved: a window closed mid-typing loses nothing (`src-tauri/src/drafts.rs`). A remote change arriving while the draft has unsaved typing leaves
 //! the draft alone (and says so); one arriving while the draft is saved replaces it with the
 //! merged text. A failed save keeps the draft and shows why.
 
@@ -12,9 +13,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use nastavnik_shared::Code;
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{KeepDraft, SetMeetingText};
 use nastavnik_shared::vocab::MeetingText;
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -24,16 +24,6 @@ use crate::state::Action;
 
 /// How long typing must pause before the draft is saved.
 const PAUSE_MS: i32 = 1000;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SetText {
-    pair_id: String,
-    meeting_id: String,
-    field: String,
-    text: String,
-    since: Vec<String>,
-}
 
 /// What is being typed.
 #[derive(Default)]
@@ -46,6 +36,8 @@ struct Draft {
     saved: String,
     /// Bumped by every keystroke: a pending save runs only if no key came after it.
     keystrokes: u64,
+    /// When the last key was pressed (ms, the page's clock).
+    typed_at: f64,
     /// A save is on its way.
     saving: bool,
 }
@@ -93,19 +85,36 @@ pub fn shared_text(p: &SharedTextProps) -> Html {
         Rc::new(move || save_draft(&ctx, &draft, &error, &redraw, &pair_id, &meeting_id, &field))
     };
     let oninput = {
-        let (draft, redraw, save) = (draft.clone(), redraw.clone(), save.clone());
+        let (draft, redraw, save, error) = (draft.clone(), redraw.clone(), save.clone(), error.clone());
         let (value, heads) = (p.value.clone(), p.heads.clone());
+        let (pair_id, meeting_id, field) = (p.pair_id.clone(), p.meeting_id.clone(), p.field.code());
         Callback::from(move |e: InputEvent| {
             let typed = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
-            let keystroke = {
+            let (keystroke, kept) = {
                 let mut d = draft.borrow_mut();
                 if d.text.is_none() {
                     (d.since, d.saved) = (heads.clone(), value.clone());
                 }
-                d.text = Some(typed);
+                d.text = Some(typed.clone());
                 d.keystrokes += 1;
-                d.keystrokes
+                d.typed_at = js_sys::Date::now();
+                let kept = KeepDraft {
+                    pair_id: pair_id.clone(),
+                    meeting_id: meeting_id.clone(),
+                    field: field.clone(),
+                    text: typed,
+                    since: d.since.clone(),
+                    typed_at: d.typed_at,
+                };
+                (d.keystrokes, kept)
             };
+            // Kept by the shell with every key: a window closed before the save loses nothing.
+            let error = error.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Err(e) = crate::ipc::call(&kept).await {
+                    error.set(Some(e.message));
+                }
+            });
             redraw.force_update();
             let (draft, save) = (draft.clone(), save.clone());
             wasm_bindgen_futures::spawn_local(async move {
@@ -162,27 +171,28 @@ fn save_draft(
     meeting_id: &str,
     field: &str,
 ) {
-    let (text, since) = {
+    let (text, since, typed_at) = {
         let mut d = draft.borrow_mut();
         let Some(text) = d.text.clone() else { return };
         if d.saving || text == d.saved {
             return;
         }
         d.saving = true;
-        (text, d.since.clone())
+        (text, d.since.clone(), d.typed_at)
     };
     redraw.force_update();
-    let args = SetText {
+    let args = SetMeetingText {
         pair_id: pair_id.into(),
         meeting_id: meeting_id.into(),
         field: field.into(),
         text: text.clone(),
         since,
+        typed_at,
     };
     let (ctx, draft, error, redraw) = (ctx.clone(), draft.clone(), error.clone(), redraw.clone());
     let (pair_id, meeting_id, field) = (pair_id.to_string(), meeting_id.to_string(), field.to_string());
     wasm_bindgen_futures::spawn_local(async move {
-        let result = crate::ipc::call::<_, Vec<String>>(cmd::SET_MEETING_TEXT, &args).await;
+        let result = crate::ipc::call(&args).await;
         {
             let mut d = draft.borrow_mut();
             d.saving = false;

@@ -1,20 +1,13 @@
 //! Синхронизация: this device and whether it is online, the last sync with each device and
 //! whether changes wait to be sent, the devices with access (the curator can revoke one).
 
-use nastavnik_shared::app::commands as cmd;
+use nastavnik_shared::app::commands::{GetSyncStatus, RevokeDevice, SyncNow};
 use nastavnik_shared::app::{Network, SyncView};
-use serde::Serialize;
 use yew::prelude::*;
 
 use super::app::Ctx;
 use super::widgets::{FormError, submit};
-use crate::ipc::NoArgs;
 use crate::state::Action;
-
-#[derive(Serialize)]
-struct Revoke {
-    device: String,
-}
 
 /// The sync screen.
 #[function_component(SyncScreen)]
@@ -25,14 +18,14 @@ pub fn sync() -> Html {
     {
         let (view, error) = (view.clone(), error.clone());
         use_effect_with(ctx.revision, move |_| {
-            submit(cmd::SYNC_STATUS, NoArgs {}, error, move |v: SyncView| view.set(Some(v)));
+            submit(GetSyncStatus {}, error, move |v: SyncView| view.set(Some(v)));
         });
     }
     let sync_now = {
         let (ctx, error) = (ctx.clone(), error.clone());
         Callback::from(move |_| {
             let ctx = ctx.clone();
-            submit(cmd::SYNC_NOW, NoArgs {}, error.clone(), move |()| ctx.dispatch(Action::Changed));
+            submit(SyncNow {}, error.clone(), move |()| ctx.dispatch(Action::Changed));
         })
     };
     let Some(v) = &*view else {
@@ -101,7 +94,7 @@ pub fn sync() -> Html {
                                 let (ctx, error, device) = (ctx.clone(), error.clone(), d.device.clone());
                                 Callback::from(move |_| {
                                     let ctx = ctx.clone();
-                                    submit(cmd::REVOKE_DEVICE, Revoke { device: device.clone() }, error.clone(), move |_: usize| ctx.dispatch(Action::Changed));
+                                    submit(RevokeDevice { device: device.clone() }, error.clone(), move |_: usize| ctx.dispatch(Action::Changed));
                                 })
                             };
                             html! {

@@ -2,6 +2,7 @@
 //! plumbing to run a command and report its error.
 
 use nastavnik_shared::app::AppError;
+use nastavnik_shared::app::commands::{Answer, Command};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -97,17 +98,13 @@ pub fn form_error(p: &ErrorProps) -> Html {
 
 /// Runs a command; on success calls `done`, on failure puts the message in `error` (the form
 /// keeps what was typed).
-pub fn submit<A, R>(
-    cmd: &'static str,
-    args: A,
+pub fn submit<C: Command + 'static>(
+    call: C,
     error: UseStateHandle<Option<String>>,
-    done: impl FnOnce(R) + 'static,
-) where
-    A: serde::Serialize + 'static,
-    R: serde::de::DeserializeOwned + 'static,
-{
+    done: impl FnOnce(Answer<C>) + 'static,
+) {
     wasm_bindgen_futures::spawn_local(async move {
-        match crate::ipc::call::<A, R>(cmd, &args).await {
+        match crate::ipc::call(&call).await {
             Ok(r) => {
                 error.set(None);
                 done(r);

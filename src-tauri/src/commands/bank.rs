@@ -4,6 +4,10 @@
 use nastavnik_core::school::{MentorProfileInput, SchoolDoc};
 use nastavnik_shared::Code;
 use nastavnik_shared::app::MentorSuggestion;
+use nastavnik_shared::app::commands::{
+    AddRequest, Answer, EditPerson, RecordConsent, RemovePerson, SetMentorProfile, SuggestMentors,
+    WithdrawConsent,
+};
 use nastavnik_shared::vocab::{ConsentGiver, Form};
 use tauri::State;
 
@@ -21,7 +25,8 @@ async fn change_school(
 
 /// Records a consent signed today (a parent's for a minor) by `signed_by`.
 #[tauri::command]
-pub async fn record_consent(state: State<'_, AppState>, person_id: String, signed_by: String) -> Res<()> {
+pub async fn record_consent(state: State<'_, AppState>, call: RecordConsent) -> Res<Answer<RecordConsent>> {
+    let RecordConsent { person_id, signed_by } = call;
     let (today, id) = (state.today(), nastavnik_node::new_id("consent"));
     change_school(&state, "согласие", move |s| {
         let giver = if s.person(&person_id)?.is_minor(today) {
@@ -38,11 +43,9 @@ pub async fn record_consent(state: State<'_, AppState>, person_id: String, signe
 #[tauri::command]
 pub async fn set_mentor_profile(
     state: State<'_, AppState>,
-    person_id: String,
-    competencies: String,
-    capacity: String,
-    forms: Vec<String>,
-) -> Res<()> {
+    call: SetMentorProfile,
+) -> Res<Answer<SetMentorProfile>> {
+    let SetMentorProfile { person_id, competencies, capacity, forms } = call;
     let forms = forms
         .iter()
         .map(|f| {
@@ -67,7 +70,8 @@ pub async fn set_mentor_profile(
 
 /// Records a mentee's request (запрос).
 #[tauri::command]
-pub async fn add_request(state: State<'_, AppState>, person_id: String, text: String) -> Res<()> {
+pub async fn add_request(state: State<'_, AppState>, call: AddRequest) -> Res<Answer<AddRequest>> {
+    let AddRequest { person_id, text } = call;
     if text.trim().is_empty() {
         return Err(input("Запрос: опишите, с чем нужна помощь"));
     }
@@ -82,9 +86,9 @@ pub async fn add_request(state: State<'_, AppState>, person_id: String, text: St
 #[tauri::command]
 pub async fn suggest_mentors(
     state: State<'_, AppState>,
-    mentee: String,
-    form: String,
-) -> Res<Vec<MentorSuggestion>> {
+    call: SuggestMentors,
+) -> Res<Answer<SuggestMentors>> {
+    let SuggestMentors { mentee, form } = call;
     let form = Form::from_code(&form).ok_or_else(|| input("Форма наставничества: выберите значение"))?;
     let node = state.node.read().await;
     let s = school(&node).await?;
@@ -102,11 +106,8 @@ pub async fn suggest_mentors(
 
 /// Corrects a person's card (name, category, subject or class, birth year, teaching years).
 #[tauri::command]
-pub async fn edit_person(
-    state: State<'_, AppState>,
-    person_id: String,
-    form: nastavnik_shared::app::NewPersonForm,
-) -> Res<()> {
+pub async fn edit_person(state: State<'_, AppState>, call: EditPerson) -> Res<Answer<EditPerson>> {
+    let EditPerson { person_id, form } = call;
     let category = nastavnik_shared::vocab::PersonCategory::from_code(&form.category)
         .ok_or_else(|| input("Категория: выберите значение"))?;
     let person = nastavnik_core::school::PersonInput {
@@ -125,7 +126,11 @@ pub async fn edit_person(
 
 /// Records that a consent was withdrawn today: the person is flagged, a pair needing it cannot start.
 #[tauri::command]
-pub async fn withdraw_consent(state: State<'_, AppState>, person_id: String, consent_id: String) -> Res<()> {
+pub async fn withdraw_consent(
+    state: State<'_, AppState>,
+    call: WithdrawConsent,
+) -> Res<Answer<WithdrawConsent>> {
+    let WithdrawConsent { person_id, consent_id } = call;
     let today = state.today();
     change_school(&state, "отзыв согласия", move |s| {
         s.withdraw_consent(&person_id, &consent_id, today)
@@ -135,6 +140,7 @@ pub async fn withdraw_consent(state: State<'_, AppState>, person_id: String, con
 
 /// Removes a person who is in no pair (with their consents, questionnaire and requests).
 #[tauri::command]
-pub async fn remove_person(state: State<'_, AppState>, person_id: String) -> Res<()> {
+pub async fn remove_person(state: State<'_, AppState>, call: RemovePerson) -> Res<Answer<RemovePerson>> {
+    let RemovePerson { person_id } = call;
     change_school(&state, "удаление из базы", move |s| s.remove_person(&person_id)).await
 }

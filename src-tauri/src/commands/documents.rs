@@ -1,6 +1,7 @@
 //! Paperwork from the window: the document is written into the user's Documents folder
 //! («Документы/Наставник»; `NASTAVNIK_EXPORT_DIR` overrides it) and its path returned.
 
+use nastavnik_shared::app::commands::{Answer, ExportDocument, ImportBase, IssueOrder};
 use std::path::PathBuf;
 
 use tauri::State;
@@ -20,10 +21,9 @@ fn export_dir() -> PathBuf {
 #[tauri::command]
 pub async fn export_document(
     state: State<'_, AppState>,
-    kind: String,
-    pair_id: Option<String>,
-    order_number: Option<String>,
-) -> Res<String> {
+    call: ExportDocument,
+) -> Res<Answer<ExportDocument>> {
+    let ExportDocument { kind, pair_id, order_number } = call;
     let node = state.node.read().await;
     let rendered = nastavnik_node::documents::render(
         &node,
@@ -44,7 +44,8 @@ pub async fn export_document(
 /// Issues the order «О закреплении наставнических пар» (`number` of `date`): the new pairs are
 /// fixed by it and the order saved as .docx; returns the path.
 #[tauri::command]
-pub async fn issue_order(state: State<'_, AppState>, number: String, date: String) -> Res<String> {
+pub async fn issue_order(state: State<'_, AppState>, call: IssueOrder) -> Res<Answer<IssueOrder>> {
+    let IssueOrder { number, date } = call;
     let date = super::parse::date("Дата приказа", &date)?;
     if number.trim().is_empty() {
         return Err(crate::state::input("Номер приказа: укажите номер"));
@@ -64,13 +65,8 @@ pub async fn issue_order(state: State<'_, AppState>, number: String, date: Strin
 /// Previews a base of mentors or mentees from a file's bytes (.xlsx/.xls/.ods/.csv) — or, with
 /// `apply`, imports it whole (nothing while any row has an error).
 #[tauri::command]
-pub async fn import_base(
-    state: State<'_, AppState>,
-    base: String,
-    file_name: String,
-    bytes: Vec<u8>,
-    apply: bool,
-) -> Res<nastavnik_shared::app::ImportView> {
+pub async fn import_base(state: State<'_, AppState>, call: ImportBase) -> Res<Answer<ImportBase>> {
+    let ImportBase { base, file_name, bytes, apply } = call;
     let base = nastavnik_node::intake::base(&base).map_err(app_error)?;
     let node = state.node.read().await;
     let (preview, added) = nastavnik_node::intake::import_base(&node, base, &file_name, bytes, apply, || {

@@ -3,7 +3,8 @@
 
 use nastavnik_core::pair::ActivityInput;
 use nastavnik_shared::Code;
-use nastavnik_shared::app::{ActivityForm, NewMeetingForm};
+use nastavnik_shared::app::commands::{Answer, EditActivity, EditMeeting, RemoveActivity, RemoveMeeting};
+
 use nastavnik_shared::vocab::ActivityStatus;
 use tauri::State;
 
@@ -13,12 +14,8 @@ use crate::state::{AppState, Res, actor, input};
 
 /// Saves an activity's fields, status, completion date (done only; empty: today) and note.
 #[tauri::command]
-pub async fn edit_activity(
-    state: State<'_, AppState>,
-    pair_id: String,
-    activity_id: String,
-    form: ActivityForm,
-) -> Res<()> {
+pub async fn edit_activity(state: State<'_, AppState>, call: EditActivity) -> Res<Answer<EditActivity>> {
+    let EditActivity { pair_id, activity_id, form } = call;
     let who = actor(&*state.node.read().await)?;
     let today = state.today();
     let status = ActivityStatus::from_code(&form.status).ok_or_else(|| input("Статус: выберите значение"))?;
@@ -43,7 +40,11 @@ pub async fn edit_activity(
 
 /// Removes an activity from the plan.
 #[tauri::command]
-pub async fn remove_activity(state: State<'_, AppState>, pair_id: String, activity_id: String) -> Res<()> {
+pub async fn remove_activity(
+    state: State<'_, AppState>,
+    call: RemoveActivity,
+) -> Res<Answer<RemoveActivity>> {
+    let RemoveActivity { pair_id, activity_id } = call;
     let who = actor(&*state.node.read().await)?;
     change_pair(&state, &pair_id, "удаление мероприятия", move |p| {
         p.remove_activity(&who, &activity_id)
@@ -53,12 +54,8 @@ pub async fn remove_activity(state: State<'_, AppState>, pair_id: String, activi
 
 /// Changes a meeting's type, date, format and topic.
 #[tauri::command]
-pub async fn edit_meeting(
-    state: State<'_, AppState>,
-    pair_id: String,
-    meeting_id: String,
-    form: NewMeetingForm,
-) -> Res<()> {
+pub async fn edit_meeting(state: State<'_, AppState>, call: EditMeeting) -> Res<Answer<EditMeeting>> {
+    let EditMeeting { pair_id, meeting_id, form } = call;
     let who = actor(&*state.node.read().await)?;
     let meeting = super::pair::meeting_input(form)?;
     change_pair(&state, &pair_id, "правка встречи", move |p| {
@@ -69,7 +66,8 @@ pub async fn edit_meeting(
 
 /// Removes a meeting nobody has confirmed yet.
 #[tauri::command]
-pub async fn remove_meeting(state: State<'_, AppState>, pair_id: String, meeting_id: String) -> Res<()> {
+pub async fn remove_meeting(state: State<'_, AppState>, call: RemoveMeeting) -> Res<Answer<RemoveMeeting>> {
+    let RemoveMeeting { pair_id, meeting_id } = call;
     let who = actor(&*state.node.read().await)?;
     change_pair(&state, &pair_id, "удаление встречи", move |p| {
         p.remove_meeting(&who, &meeting_id)

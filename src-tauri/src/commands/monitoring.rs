@@ -3,6 +3,7 @@
 
 use nastavnik_core::pair::{TextField, set_text};
 use nastavnik_shared::Code;
+use nastavnik_shared::app::commands::{AddCriterion, Answer, AnswerSurvey, RecordScores, SaveFinalReport};
 use nastavnik_shared::vocab::MonitoringStage;
 use tauri::State;
 
@@ -11,13 +12,8 @@ use crate::state::{AppState, Res, actor, app_error, input, pair_doc, read_pair};
 /// Records this member's scores for a stage: a mentee's own (самооценка), or the mentor's of
 /// `mentee` (chosen in a group; the pair's only mentee when empty).
 #[tauri::command]
-pub async fn record_scores(
-    state: State<'_, AppState>,
-    pair_id: String,
-    stage: String,
-    mentee: String,
-    scores: Vec<(String, u8)>,
-) -> Res<()> {
+pub async fn record_scores(state: State<'_, AppState>, call: RecordScores) -> Res<Answer<RecordScores>> {
+    let RecordScores { pair_id, stage, mentee, scores } = call;
     let stage = MonitoringStage::from_code(&stage).ok_or_else(|| input("выберите этап мониторинга"))?;
     let node = state.node.read().await;
     let who = actor(&node)?;
@@ -33,12 +29,8 @@ pub async fn record_scores(
 
 /// A member's satisfaction survey (1–10 and a comment).
 #[tauri::command]
-pub async fn answer_survey(
-    state: State<'_, AppState>,
-    pair_id: String,
-    score: String,
-    comment: String,
-) -> Res<()> {
+pub async fn answer_survey(state: State<'_, AppState>, call: AnswerSurvey) -> Res<Answer<AnswerSurvey>> {
+    let AnswerSurvey { pair_id, score, comment } = call;
     let score: u8 =
         score.trim().parse().map_err(|_| input("Удовлетворённость: выберите оценку от 1 до 10"))?;
     let node = state.node.read().await;
@@ -56,12 +48,9 @@ pub async fn answer_survey(
 #[tauri::command]
 pub async fn save_final_report(
     state: State<'_, AppState>,
-    pair_id: String,
-    results: String,
-    conclusions: String,
-    proposals: String,
-    submit: bool,
-) -> Res<()> {
+    call: SaveFinalReport,
+) -> Res<Answer<SaveFinalReport>> {
+    let SaveFinalReport { pair_id, results, conclusions, proposals, submit } = call;
     let node = state.node.read().await;
     let who = actor(&node)?;
     let doc = pair_doc(&node, &pair_id).await?;
@@ -90,7 +79,8 @@ pub async fn save_final_report(
 
 /// Adds a monitoring criterion to the pair's list (the curator or a member).
 #[tauri::command]
-pub async fn add_criterion(state: State<'_, AppState>, pair_id: String, title: String) -> Res<String> {
+pub async fn add_criterion(state: State<'_, AppState>, call: AddCriterion) -> Res<Answer<AddCriterion>> {
+    let AddCriterion { pair_id, title } = call;
     let node = state.node.read().await;
     let who = actor(&node)?;
     let doc = pair_doc(&node, &pair_id).await?;

@@ -2,7 +2,11 @@
 
 use nastavnik_core::pair::{ActivityInput, MeetingInput, PairDoc, TextField, set_text_since};
 use nastavnik_shared::Code;
-use nastavnik_shared::app::{NewActivityForm, NewMeetingForm, PairView};
+use nastavnik_shared::app::commands::{
+    AddActivity, AddMeeting, Answer, ConfirmMeeting, GetPairView, KeepDraft, SetActivityDeadline,
+    SetActivityStatus, SetMeetingText,
+};
+use nastavnik_shared::app::{AppError, ErrorCode, NewMeetingForm, PairView};
 use nastavnik_shared::vocab::{ActivityStatus, MeetingFormat, MeetingText, MeetingType};
 use tauri::State;
 
@@ -11,7 +15,12 @@ use crate::state::{AppState, Res, actor, app_error, input, school};
 
 /// The pair's programme and journal as the screens show them.
 #[tauri::command]
-pub async fn pair_view(state: State<'_, AppState>, app: tauri::AppHandle, pair_id: String) -> Res<PairView> {
+pub async fn pair_view(
+    state: State<'_, AppState>,
+    app: tauri::AppHandle,
+    call: GetPairView,
+) -> Res<Answer<GetPairView>> {
+    let GetPairView { pair_id } = call;
     let node = state.node.read().await;
     let doc = crate::state::pair_doc(&node, &pair_id).await?;
     let (pair, heads) = node.read_with_heads::<PairDoc>(&doc).await.map_err(app_error)?;
@@ -37,7 +46,8 @@ pub(super) async fn change_pair(
 
 /// Adds an activity to the plan.
 #[tauri::command]
-pub async fn add_activity(state: State<'_, AppState>, pair_id: String, form: NewActivityForm) -> Res<()> {
+pub async fn add_activity(state: State<'_, AppState>, call: AddActivity) -> Res<Answer<AddActivity>> {
+    let AddActivity { pair_id, form } = call;
     let who = actor(&*state.node.read().await)?;
     let activity = ActivityInput {
         title: form.title,
@@ -56,10 +66,9 @@ pub async fn add_activity(state: State<'_, AppState>, pair_id: String, form: New
 #[tauri::command]
 pub async fn set_activity_status(
     state: State<'_, AppState>,
-    pair_id: String,
-    activity_id: String,
-    status: String,
-) -> Res<()> {
+    call: SetActivityStatus,
+) -> Res<Answer<SetActivityStatus>> {
+    let SetActivityStatus { pair_id, activity_id, status } = call;
     let who = actor(&*state.node.read().await)?;
     let status = ActivityStatus::from_code(&status).ok_or_else(|| input("неизвестный статус мероприятия"))?;
     let today = state.today();
@@ -72,7 +81,8 @@ pub async fn set_activity_status(
 
 /// Adds a meeting to the journal.
 #[tauri::command]
-pub async fn add_meeting(state: State<'_, AppState>, pair_id: String, form: NewMeetingForm) -> Res<String> {
+pub async fn add_meeting(state: State<'_, AppState>, call: AddMeeting) -> Res<Answer<AddMeeting>> {
+    let AddMeeting { pair_id, form } = call;
     let who = actor(&*state.node.read().await)?;
     let meeting = meeting_input(form)?;
     let id = nastavnik_node::new_id("m");
@@ -101,29 +111,46 @@ pub(super) fn meeting_input(form: NewMeetingForm) -> Res<MeetingInput> {
 #[tauri::command]
 pub async fn set_meeting_text(
     state: State<'_, AppState>,
-    pair_id: String,
-    meeting_id: String,
-    field: String,
-    text: String,
-    since: Vec<String>,
-) -> Res<Vec<String>> {
+    call: SetMeetingText,
+) -> Res<Answer<SetMeetingText>> {
+    let SetMeetingText { pair_id, meeting_id, field, text, since, typed_at } = call;
     let field = MeetingText::from_code(&field).ok_or_else(|| input("неизвестное поле встречи"))?;
     let node = state.node.read().await;
     let who = actor(&node)?;
     let doc = crate::state::pair_doc(&node, &pair_id).await?;
     let now = state.now();
+    let key = crate::drafts::Key { pair_id, meeting_id: meeting_id.clone(), field: field.code() };
+    let based = since.clone();
     let field = TextField::of_meeting(field, meeting_id);
-    node.edit(&doc, move |d| {
-        set_text_since(d, now, &who, &field, &since, &text)?;
-        Ok(d.get_heads().iter().map(|h| h.to_string()).collect())
-    })
-    .await
-    .map_err(app_error)
+    let own = node
+        .edit(&doc, move |d| set_text_since(d, now, &who, &field, &since, &text))
+        .await
+        .map_err(app_error)?;
+    state.drafts.saved(&key, &based, &own, typed_at);
+    Ok(own)
+}
+
+/// Keeps what is being typed into a meeting's text until it is saved (see `drafts`).
+#[tauri::command]
+pub async fn keep_draft(state: State<'_, AppState>, call: KeepDraft) -> Res<Answer<KeepDraft>> {
+    if MeetingText::from_code(&call.field).is_none() {
+        return Err(input("неизвестное поле встречи"));
+    }
+    state
+        .drafts
+        .keep(call)
+        .map_err(|e| AppError {
+            code: ErrorCode::Io, message: format!("черновик не сохранён: {e}")
+        })
 }
 
 /// Confirms a meeting as this device's member.
 #[tauri::command]
-pub async fn confirm_meeting(state: State<'_, AppState>, pair_id: String, meeting_id: String) -> Res<()> {
+pub async fn confirm_meeting(
+    state: State<'_, AppState>,
+    call: ConfirmMeeting,
+) -> Res<Answer<ConfirmMeeting>> {
+    let ConfirmMeeting { pair_id, meeting_id } = call;
     let who = actor(&*state.node.read().await)?;
     let now = state.now();
     change_pair(&state, &pair_id, "подтверждение встречи", move |p| {
@@ -136,10 +163,9 @@ pub async fn confirm_meeting(state: State<'_, AppState>, pair_id: String, meetin
 #[tauri::command]
 pub async fn set_activity_deadline(
     state: State<'_, AppState>,
-    pair_id: String,
-    activity_id: String,
-    deadline: String,
-) -> Res<()> {
+    call: SetActivityDeadline,
+) -> Res<Answer<SetActivityDeadline>> {
+    let SetActivityDeadline { pair_id, activity_id, deadline } = call;
     let who = actor(&*state.node.read().await)?;
     let deadline = parse::date("Срок", &deadline)?;
     change_pair(&state, &pair_id, "срок мероприятия", move |p| {

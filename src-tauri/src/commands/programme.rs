@@ -2,6 +2,7 @@
 //! reworded and removed by the pair's members (and the curator) from the Программа tab.
 
 use nastavnik_shared::Code;
+use nastavnik_shared::app::commands::{AddProgrammeEntry, Answer, EditProgrammeEntry, RemoveProgrammeEntry};
 use nastavnik_shared::vocab::ProgrammePart;
 use tauri::State;
 
@@ -16,10 +17,9 @@ fn part(code: &str) -> Res<ProgrammePart> {
 #[tauri::command]
 pub async fn add_programme_entry(
     state: State<'_, AppState>,
-    pair_id: String,
-    part: String,
-    text: String,
-) -> Res<String> {
+    call: AddProgrammeEntry,
+) -> Res<Answer<AddProgrammeEntry>> {
+    let AddProgrammeEntry { pair_id, part, text } = call;
     let (who, part) = (actor(&*state.node.read().await)?, self::part(&part)?);
     let id = nastavnik_node::new_id("e");
     let entry = id.clone();
@@ -34,11 +34,9 @@ pub async fn add_programme_entry(
 #[tauri::command]
 pub async fn edit_programme_entry(
     state: State<'_, AppState>,
-    pair_id: String,
-    part: String,
-    entry_id: String,
-    text: String,
-) -> Res<()> {
+    call: EditProgrammeEntry,
+) -> Res<Answer<EditProgrammeEntry>> {
+    let EditProgrammeEntry { pair_id, part, entry_id, text } = call;
     let (who, part) = (actor(&*state.node.read().await)?, self::part(&part)?);
     change_pair(&state, &pair_id, "правка программы", move |p| {
         p.edit_entry(&who, part, &entry_id, &text)
@@ -50,10 +48,9 @@ pub async fn edit_programme_entry(
 #[tauri::command]
 pub async fn remove_programme_entry(
     state: State<'_, AppState>,
-    pair_id: String,
-    part: String,
-    entry_id: String,
-) -> Res<()> {
+    call: RemoveProgrammeEntry,
+) -> Res<Answer<RemoveProgrammeEntry>> {
+    let RemoveProgrammeEntry { pair_id, part, entry_id } = call;
     let (who, part) = (actor(&*state.node.read().await)?, self::part(&part)?);
     change_pair(&state, &pair_id, "удаление из программы", move |p| {
         p.remove_entry(&who, part, &entry_id)

@@ -3,8 +3,11 @@
 use nastavnik_core::school::{NewSchool, PairInput, PersonInput, SchoolDoc};
 use nastavnik_node::device::Device;
 use nastavnik_shared::Code;
-use nastavnik_shared::app::{AppStatus, NewPairForm, NewPersonForm, PersonRow, Role};
-use nastavnik_shared::report::SchoolOverview;
+use nastavnik_shared::app::commands::{
+    AddPerson, Answer, CreatePair, CreateSchool, EditPair, GetAppStatus, GetOverview, GetPeople, GetRoadmap,
+    LoadDemo, SetPairStatus, SetRoadmapStatus,
+};
+use nastavnik_shared::app::{AppStatus, Role};
 use nastavnik_shared::vocab::{ConsentGiver, Form, Kind, MemberRole, PairStatus, PersonCategory};
 use tauri::State;
 
@@ -13,7 +16,8 @@ use crate::state::{AppState, Res, app_error, input, school, school_doc};
 
 /// The device's role and ids.
 #[tauri::command]
-pub async fn app_status(state: State<'_, AppState>) -> Res<AppStatus> {
+pub async fn app_status(state: State<'_, AppState>, call: GetAppStatus) -> Res<Answer<GetAppStatus>> {
+    let GetAppStatus {} = call;
     let node = state.node.read().await;
     let role = match &node.device {
         Device::New => Role::New,
@@ -34,12 +38,8 @@ pub async fn app_status(state: State<'_, AppState>) -> Res<AppStatus> {
 
 /// First run, "I am the curator": creates the school on this device.
 #[tauri::command]
-pub async fn create_school(
-    state: State<'_, AppState>,
-    name: String,
-    head: String,
-    curator: String,
-) -> Res<AppStatus> {
+pub async fn create_school(state: State<'_, AppState>, call: CreateSchool) -> Res<Answer<CreateSchool>> {
+    let CreateSchool { name, head, curator } = call;
     {
         let mut node = state.node.write().await;
         if node.device != Device::New {
@@ -57,23 +57,25 @@ pub async fn create_school(
         node.set_device(Device::Curator { school_doc: doc }).map_err(app_error)?;
     }
     crate::online::start(&state);
-    app_status(state).await
+    app_status(state, GetAppStatus {}).await
 }
 
 /// First run, "show me": the demo school on this device.
 #[tauri::command]
-pub async fn load_demo(state: State<'_, AppState>) -> Res<AppStatus> {
+pub async fn load_demo(state: State<'_, AppState>, call: LoadDemo) -> Res<Answer<LoadDemo>> {
+    let LoadDemo {} = call;
     {
         let mut node = state.node.write().await;
         nastavnik_node::curator::store_demo(&mut node, state.now()).await.map_err(app_error)?;
     }
     crate::online::start(&state);
-    app_status(state).await
+    app_status(state, GetAppStatus {}).await
 }
 
 /// The school overview for today.
 #[tauri::command]
-pub async fn overview(state: State<'_, AppState>) -> Res<SchoolOverview> {
+pub async fn overview(state: State<'_, AppState>, call: GetOverview) -> Res<Answer<GetOverview>> {
+    let GetOverview {} = call;
     let node = state.node.read().await;
     let s = school(&node).await?;
     // The pairs open on this device's screens are read from memory: a change synced in a moment
@@ -104,53 +106,17 @@ pub async fn overview(state: State<'_, AppState>) -> Res<SchoolOverview> {
 
 /// The bank of mentors and mentees.
 #[tauri::command]
-pub async fn people(state: State<'_, AppState>) -> Res<Vec<PersonRow>> {
+pub async fn people(state: State<'_, AppState>, call: GetPeople) -> Res<Answer<GetPeople>> {
+    let GetPeople {} = call;
     let node = state.node.read().await;
     let s = school(&node).await?;
-    let today = state.today();
-    let in_role = |id: &str, role: MemberRole| {
-        s.pairs.iter().any(|p| p.members.iter().any(|m| m.person_id == id && *m.role == role))
-    };
-    Ok(s.people
-        .iter()
-        .map(|p| {
-            let profile = s.mentor_profiles.iter().find(|m| m.person_id == p.id);
-            let requests: Vec<String> =
-                s.mentee_requests.iter().filter(|r| r.person_id == p.id).map(|r| r.text.clone()).collect();
-            PersonRow {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                category: *p.category,
-                subject_or_class: p.subject_or_class.clone(),
-                birth_year: p.birth_year,
-                teaching_years: p.teaching_years,
-                consent: p.has_consent(today),
-                minor: p.is_minor(today),
-                competencies: profile.map(|m| m.competencies.clone()).unwrap_or_default(),
-                capacity: profile.map(|m| m.capacity),
-                forms: profile.map(|m| m.forms.iter().map(|f| **f).collect()).unwrap_or_default(),
-                mentor: profile.is_some() || in_role(&p.id, MemberRole::Mentor),
-                mentee: !requests.is_empty() || in_role(&p.id, MemberRole::Mentee),
-                requests,
-                consents: p
-                    .consents
-                    .iter()
-                    .map(|c| nastavnik_shared::app::ConsentView {
-                        id: c.id.clone(),
-                        giver: c.giver.label().to_string(),
-                        giver_name: c.giver_name.clone(),
-                        signed_on: *c.signed_on,
-                        withdrawn_on: c.withdrawn_on.map(|d| *d),
-                    })
-                    .collect(),
-            }
-        })
-        .collect())
+    Ok(s.person_rows(state.today()))
 }
 
 /// Adds a person (and the consent signed today, if given) in one change.
 #[tauri::command]
-pub async fn add_person(state: State<'_, AppState>, form: NewPersonForm) -> Res<String> {
+pub async fn add_person(state: State<'_, AppState>, call: AddPerson) -> Res<Answer<AddPerson>> {
+    let AddPerson { form } = call;
     let category =
         PersonCategory::from_code(&form.category).ok_or_else(|| input("Категория: выберите значение"))?;
     let person = PersonInput {
@@ -180,7 +146,8 @@ pub async fn add_person(state: State<'_, AppState>, form: NewPersonForm) -> Res<
 
 /// Forms a pair (its document is created on this device) and returns its id.
 #[tauri::command]
-pub async fn create_pair(state: State<'_, AppState>, form: NewPairForm) -> Res<String> {
+pub async fn create_pair(state: State<'_, AppState>, call: CreatePair) -> Res<Answer<CreatePair>> {
+    let CreatePair { form } = call;
     let node = state.node.read().await;
     if form.mentor.is_empty() || form.mentee.is_empty() {
         return Err(input("выберите наставника и наставляемого"));
@@ -223,12 +190,8 @@ pub async fn create_pair(state: State<'_, AppState>, form: NewPairForm) -> Res<S
 
 /// Changes a pair's status (a pair starts working once every member's consent is on file).
 #[tauri::command]
-pub async fn set_pair_status(
-    state: State<'_, AppState>,
-    pair_id: String,
-    status: String,
-    reason: Option<String>,
-) -> Res<()> {
+pub async fn set_pair_status(state: State<'_, AppState>, call: SetPairStatus) -> Res<Answer<SetPairStatus>> {
+    let SetPairStatus { pair_id, status, reason } = call;
     let status = PairStatus::from_code(&status).ok_or_else(|| input("неизвестный статус пары"))?;
     let node = state.node.read().await;
     school_doc(&node)?;
@@ -239,7 +202,8 @@ pub async fn set_pair_status(
 
 /// The roadmap, stage by stage.
 #[tauri::command]
-pub async fn roadmap(state: State<'_, AppState>) -> Res<Vec<nastavnik_shared::app::RoadmapRow>> {
+pub async fn roadmap(state: State<'_, AppState>, call: GetRoadmap) -> Res<Answer<GetRoadmap>> {
+    let GetRoadmap {} = call;
     let node = state.node.read().await;
     let s = school(&node).await?;
     let mut rows: Vec<_> = s
@@ -260,7 +224,11 @@ pub async fn roadmap(state: State<'_, AppState>) -> Res<Vec<nastavnik_shared::ap
 
 /// Changes a roadmap activity's status.
 #[tauri::command]
-pub async fn set_roadmap_status(state: State<'_, AppState>, item_id: String, status: String) -> Res<()> {
+pub async fn set_roadmap_status(
+    state: State<'_, AppState>,
+    call: SetRoadmapStatus,
+) -> Res<Answer<SetRoadmapStatus>> {
+    let SetRoadmapStatus { item_id, status } = call;
     let status = nastavnik_shared::vocab::RoadmapStatus::from_code(&status)
         .ok_or_else(|| input("неизвестный статус мероприятия дорожной карты"))?;
     let node = state.node.read().await;
@@ -274,11 +242,8 @@ pub async fn set_roadmap_status(state: State<'_, AppState>, item_id: String, sta
 /// Changes a pair's form, kind, role model or period (prolonging it within 12 months): the
 /// school's index and the pair's document together.
 #[tauri::command]
-pub async fn edit_pair(
-    state: State<'_, AppState>,
-    pair_id: String,
-    form: nastavnik_shared::app::HeaderForm,
-) -> Res<()> {
+pub async fn edit_pair(state: State<'_, AppState>, call: EditPair) -> Res<Answer<EditPair>> {
+    let EditPair { pair_id, form } = call;
     let input = nastavnik_core::pair::HeaderInput {
         form: Form::from_code(&form.form).ok_or_else(|| input("Форма наставничества: выберите значение"))?,
         kind: Kind::from_code(&form.kind).ok_or_else(|| input("Вид наставничества: выберите значение"))?,

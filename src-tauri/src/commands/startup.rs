@@ -2,6 +2,7 @@
 //! (the app's process and its WebKit processes). Logged on every start; with
 //! `NASTAVNIK_EXIT_AFTER_FIRST_PAINT=1` the app prints it and exits (`scripts/measure-app.sh`).
 
+use nastavnik_shared::app::commands::{Answer, FirstPaint};
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -36,7 +37,8 @@ fn children_rss_kb(pid: u32) -> u64 {
 
 /// Called by the UI once its first screen with data is drawn.
 #[tauri::command]
-pub fn first_paint() {
+pub fn first_paint(call: FirstPaint) -> Answer<FirstPaint> {
+    let FirstPaint {} = call;
     let ms = STARTED.get().map_or(0, |s| s.elapsed().as_millis());
     let me = std::process::id();
     let (own, webkit) = (rss_kb(me) / 1024, children_rss_kb(me) / 1024);

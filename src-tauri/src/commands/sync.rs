@@ -1,5 +1,6 @@
 //! Синхронизация: this device, the devices with access, the last sync per peer, revocation.
 
+use nastavnik_shared::app::commands::{Answer, GetSyncStatus, RevokeDevice, SyncNow};
 use std::collections::BTreeMap;
 
 use nastavnik_node::device::Device;
@@ -15,7 +16,8 @@ fn short(id: &str) -> String {
 
 /// What the Синхронизация screen shows.
 #[tauri::command]
-pub async fn sync_status(state: State<'_, AppState>) -> Res<SyncView> {
+pub async fn sync_status(state: State<'_, AppState>, call: GetSyncStatus) -> Res<Answer<GetSyncStatus>> {
+    let GetSyncStatus {} = call;
     let node = state.node.read().await;
     // Titles of the documents this device knows.
     let mut titles: BTreeMap<String, String> = BTreeMap::new();
@@ -101,7 +103,8 @@ pub async fn sync_status(state: State<'_, AppState>) -> Res<SyncView> {
 
 /// Revokes a device's access to every pair (curator): it gets nothing new from anyone.
 #[tauri::command]
-pub async fn revoke_device(state: State<'_, AppState>, device: String) -> Res<usize> {
+pub async fn revoke_device(state: State<'_, AppState>, call: RevokeDevice) -> Res<Answer<RevokeDevice>> {
+    let RevokeDevice { device } = call;
     let node = state.node.read().await;
     let pairs = nastavnik_node::trust::revoke(&node, &device, state.now()).await.map_err(app_error)?;
     nastavnik_node::server::refresh(&node).await;
@@ -110,7 +113,8 @@ pub async fn revoke_device(state: State<'_, AppState>, device: String) -> Res<us
 
 /// "Синхронизировать сейчас": recompute who may get what and dial the known devices afresh.
 #[tauri::command]
-pub fn sync_now(state: State<'_, AppState>) -> Res<()> {
+pub fn sync_now(state: State<'_, AppState>, call: SyncNow) -> Res<Answer<SyncNow>> {
+    let SyncNow {} = call;
     let network = state.network.lock().map(|n| n.clone()).unwrap_or_default();
     match network {
         Network::Listening { .. } => {}

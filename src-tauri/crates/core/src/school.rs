@@ -28,6 +28,7 @@ mod overview;
 mod pairs;
 mod people;
 mod roadmap;
+mod rows;
 mod schema;
 
 pub use matching::Suggestion;

@@ -241,6 +241,12 @@ impl Node {
     /// Stops the node after every pending write has reached the disk (a failed one is tried once
     /// more); fails if any change of this session is still not on disk.
     pub async fn close(self) -> Result<(), NodeError> {
+        self.stop().await
+    }
+
+    /// [`Node::close`] for a node that others still hold (the window's, at exit): stops it after
+    /// every pending write has reached the disk.
+    pub async fn stop(&self) -> Result<(), NodeError> {
         self.repo.stop().await;
         match self.flush().await {
             0 => Ok(()),

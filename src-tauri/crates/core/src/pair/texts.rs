@@ -101,10 +101,16 @@ pub fn set_text(
 }
 
 /// Sets the whole text as its writer meant it when they began from the document at `since`
-/// (its heads then, as hex — how they travel to the window and back): the difference between the text at `since` and `value` is made on a fork
-/// at `since` and merged in, so what others wrote meanwhile — synced in while this person was
-/// typing — is kept beside it, as automerge merges concurrent typing. An empty `since` (or the
-/// current heads) is the same as [`set_text`]; heads this document does not have are an error.
+/// (its heads then, as hex — how they travel to the window and back): the difference between
+/// the text at `since` and `value` is made on a fork at `since` and merged in, so what others
+/// wrote meanwhile — synced in while this person was typing — is kept beside it, as automerge
+/// merges concurrent typing. An empty `since` (or the current heads) is the same as
+/// [`set_text`]; heads this document does not have are an error.
+///
+/// Returns the writer's own version: `since` plus this change, where the text reads exactly
+/// `value`. Typing on from there and saving with those heads changes only what was typed —
+/// from the merged heads instead, what others wrote meanwhile (not in the writer's editor)
+/// would read as deleted.
 pub fn set_text_since(
     doc: &mut Automerge,
     now: DateTime<Utc>,
@@ -112,21 +118,24 @@ pub fn set_text_since(
     field: &TextField,
     since: &[String],
     value: &str,
-) -> Result<(), Error> {
+) -> Result<Vec<String>, Error> {
     let unknown = || DomainError::Conflict("текст изменён в версии, которой нет на этом устройстве".into());
     let since = since
         .iter()
         .map(|h| h.parse::<automerge::ChangeHash>().map_err(|_| unknown()))
         .collect::<Result<Vec<_>, _>>()?;
+    let hex = |heads: Vec<automerge::ChangeHash>| heads.iter().map(|h| h.to_string()).collect();
     if since.is_empty() || since == doc.get_heads() {
-        return set_text(doc, now, actor, field, value);
+        set_text(doc, now, actor, field, value)?;
+        return Ok(hex(doc.get_heads()));
     }
     // Checked on the current document too: a right revoked since then is revoked.
     locate(doc, actor, field)?;
     let mut fork = doc.fork_at(&since).map_err(|_| unknown())?;
     set_text(&mut fork, now, actor, field, value)?;
+    let own = fork.get_heads();
     doc.merge(&mut fork).map_err(|e| DocError::Schema(e.to_string()))?;
-    Ok(())
+    Ok(hex(own))
 }
 
 fn locate(doc: &Automerge, actor: &Actor, field: &TextField) -> Result<ObjId, Error> {
@@ -268,8 +277,11 @@ mod tests {
         // While the mentee types, the mentor's addition arrives (synced in).
         set_text(&mut doc, now(), &mentor(), &field, "План урока. Цели.").unwrap();
         let mentee = Actor::Person("mentee0".into());
-        set_text_since(&mut doc, now(), &mentee, &field, &since, "Мои вопросы. План урока.").unwrap();
+        let own =
+            set_text_since(&mut doc, now(), &mentee, &field, &since, "Мои вопросы. План урока.").unwrap();
         assert_eq!(notes(&doc), "Мои вопросы. План урока. Цели.", "both kept");
+        set_text_since(&mut doc, now(), &mentee, &field, &own, "Мои вопросы. План урока. Итог.").unwrap();
+        assert_eq!(notes(&doc), "Мои вопросы. План урока. Итог. Цели.", "typing on keeps the mentor's text");
         // Unknown heads: refused, nothing changed.
         let heads = doc.get_heads();
         let unknown = [automerge::ChangeHash([7; 32]).to_string()];

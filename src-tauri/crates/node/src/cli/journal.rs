@@ -95,14 +95,8 @@ pub async fn plan(ctx: &Ctx<'_>, cmd: PlanCmd) -> Result<Output, NodeError> {
                     *a.status
                 ));
             }
-            let rows: Vec<_> = p
-                .activities
-                .iter()
-                .map(|a| {
-                    json!({ "id": a.id, "title": a.title, "deadline": *a.deadline, "status": *a.status,
-                                 "completedOn": a.completed_on.map(|d| *d), "note": a.completion_note })
-                })
-                .collect();
+            // The same rows the window's pair screen shows.
+            let rows = p.view(None).activities;
             Ok(Output::new(text, json!(rows)))
         }
     }
@@ -178,7 +172,6 @@ pub async fn meeting(ctx: &Ctx<'_>, cmd: MeetingCmd) -> Result<Output, NodeError
             let doc = ctx.pair_doc(&pair).await?;
             let p: PairDoc = ctx.node.read(&doc).await?;
             let mut text = format!("Журнал встреч пары {pair}:\n");
-            let mut rows = Vec::new();
             for m in &p.meetings {
                 let confirmed =
                     p.confirmed_by(m, MemberRole::Mentor) && p.confirmed_by(m, MemberRole::Mentee);
@@ -197,12 +190,9 @@ pub async fn meeting(ctx: &Ctx<'_>, cmd: MeetingCmd) -> Result<Output, NodeError
                         text.push_str(&format!("    {label}: {}\n", t.as_str()));
                     }
                 }
-                rows.push(json!({ "id": m.id, "date": *m.date, "type": *m.meeting_type, "topic": m.topic,
-                                  "notes": m.notes.as_str(), "agreedTasks": m.agreed_tasks.as_str(),
-                                  "reflection": m.reflection.as_str(),
-                                  "confirmedBy": m.confirmations.keys().collect::<Vec<_>>() }));
             }
-            Ok(Output::new(text, json!(rows)))
+            // The same meetings the window's journal shows.
+            Ok(Output::new(text, json!(p.view(None).meetings)))
         }
         MeetingCmd::Confirm { pair, meeting } => {
             let doc = ctx.pair_doc(&pair).await?;

@@ -3,6 +3,7 @@
 use nastavnik_core::school::{MentorProfileInput, NewSchool, PersonInput, SchoolDoc};
 use nastavnik_node::device::Device;
 use nastavnik_node::{Node, NodeError};
+use nastavnik_shared::app::commands::{Answer, GetPeople};
 use nastavnik_shared::vocab::{ConsentGiver, Form, PersonCategory};
 use serde_json::json;
 
@@ -116,7 +117,6 @@ pub async fn person(ctx: &Ctx<'_>, cmd: PersonCmd) -> Result<Output, NodeError> 
         PersonCmd::List => {
             let school = ctx.school().await?;
             let mut text = String::from("База наставников и наставляемых:\n");
-            let mut rows = Vec::new();
             for p in &school.people {
                 let consent = if p.has_consent(ctx.today()) {
                     "согласие есть"
@@ -127,15 +127,9 @@ pub async fn person(ctx: &Ctx<'_>, cmd: PersonCmd) -> Result<Output, NodeError> 
                     "  {}  {} — {}, {}; {consent}\n",
                     p.id, p.name, *p.category, p.subject_or_class
                 ));
-                rows.push(json!({
-                    "id": p.id, "name": p.name, "category": *p.category, "subjectOrClass": p.subject_or_class,
-                    "birthYear": p.birth_year, "teachingYears": p.teaching_years, "consent": p.has_consent(ctx.today()),
-                    "consents": p.consents.iter().map(|c| json!({
-                        "id": c.id, "giver": *c.giver, "giverName": c.giver_name, "signedOn": *c.signed_on,
-                        "withdrawnOn": c.withdrawn_on.map(|d| *d),
-                    })).collect::<Vec<_>>(),
-                }));
             }
+            // The same rows as the window's База.
+            let rows: Answer<GetPeople> = school.person_rows(ctx.today());
             Ok(Output::new(text, json!(rows)))
         }
     }
