@@ -187,6 +187,12 @@ impl Serving {
         self.terminate();
     }
 
+    /// Kills the process (SIGKILL: no clean-up of any kind) and waits for it.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     fn terminate(&mut self) {
         if let Ok(Some(_)) = self.child.try_wait() {
             return;

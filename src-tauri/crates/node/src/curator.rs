@@ -61,7 +61,11 @@ pub fn school_overview_with(
     let summaries =
         summaries.into_iter().filter(|s| !live.iter().any(|l| l.pair_id == s.pair_id)).chain(live);
     let overview = nastavnik_core::school::overview(school, summaries, today);
-    cache.save(&cache_file)?;
+    // A derived cache: failing to keep it (a full disk, a read-only folder) costs the next
+    // overview some time, never this one.
+    if let Err(e) = cache.save(&cache_file) {
+        tracing::warn!("сводка пар не сохранена в кэш: {e}");
+    }
     Ok((overview, stats))
 }
 

@@ -44,7 +44,10 @@ pub enum NodeError {
 impl NodeError {
     /// An IO error with the path it happened at.
     pub fn io(path: &Path, e: std::io::Error) -> NodeError {
-        NodeError::Io(format!("{}: {e}", path.display()))
+        match io_reason(&e) {
+            Some(reason) => NodeError::Io(format!("{reason} ({}: {e})", path.display())),
+            None => NodeError::Io(format!("{}: {e}", path.display())),
+        }
     }
 
     /// The CLI's exit code: 2 for bad input, 3 when another device refused access, 1 otherwise.
@@ -78,5 +81,21 @@ impl From<nastavnik_core::Error> for NodeError {
 impl From<samod::Stopped> for NodeError {
     fn from(_: samod::Stopped) -> Self {
         NodeError::Stopped
+    }
+}
+
+/// What a person can do about a file-system error, in Russian (the system's own text follows
+/// in brackets for whoever helps them).
+pub fn io_reason(e: &std::io::Error) -> Option<&'static str> {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+            Some("на диске нет места: освободите место и повторите, сохранённое не потеряно")
+        }
+        ErrorKind::ReadOnlyFilesystem => {
+            Some("папка данных доступна только для чтения: изменения не записаны, сохранённое не потеряно")
+        }
+        ErrorKind::PermissionDenied => Some("нет прав на запись в папку данных"),
+        _ => None,
     }
 }

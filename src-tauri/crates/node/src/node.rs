@@ -251,7 +251,8 @@ impl Node {
         match self.flush().await {
             0 => Ok(()),
             n => Err(NodeError::Io(format!(
-                "не удалось записать на диск изменений: {n}; изменения не сохранены"
+                "не удалось записать на диск изменений: {n}; изменения не сохранены{}",
+                self.storage.last_error().map(|e| format!(" — {e}")).unwrap_or_default()
             ))),
         }
     }

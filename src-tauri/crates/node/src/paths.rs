@@ -91,6 +91,10 @@ pub fn write_atomic(path: &Path, data: &[u8], mode: u32) -> Result<(), NodeError
 #[cfg(unix)]
 fn restrict(path: &Path, mode: u32) -> Result<(), NodeError> {
     use std::os::unix::fs::PermissionsExt;
+    // Already so: nothing to write (a read-only folder is still readable).
+    if fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o777 == mode) {
+        return Ok(());
+    }
     fs::set_permissions(path, fs::Permissions::from_mode(mode)).map_err(|e| NodeError::io(path, e))
 }
 

@@ -21,6 +21,7 @@ use std::time::Duration;
 
 use samod::storage::{Storage, StorageKey};
 
+use crate::error::NodeError;
 use crate::paths::write_atomic;
 use pending::{Delete, Pending};
 
@@ -52,6 +53,11 @@ impl DurableStorage {
     /// change as saved.
     pub fn unsaved(&self) -> usize {
         self.lock().unsaved()
+    }
+
+    /// Why the last write failed, if one did.
+    pub fn last_error(&self) -> Option<String> {
+        self.lock().last_error.clone()
     }
 
     /// Tries the waiting writes again, then the deletions that waited for them; returns how many
@@ -92,11 +98,14 @@ impl DurableStorage {
                     }
                     return;
                 }
+                Err(NodeError::Io(message)) => error = message,
                 Err(e) => error = e.to_string(),
             }
         }
         tracing::error!("не удалось сохранить документ (изменение ждёт в памяти новой попытки): {error}");
-        self.lock().keep(path, data);
+        let mut pending = self.lock();
+        pending.keep(path, data);
+        pending.last_error = Some(error);
     }
 
     fn delete_blocking(&self, path: PathBuf) {

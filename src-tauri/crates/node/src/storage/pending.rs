@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 pub struct Pending {
     writes: HashMap<PathBuf, Vec<u8>>,
     deletes: HashSet<PathBuf>,
+    /// Why the last write failed (for the message that says changes are not saved).
+    pub last_error: Option<String>,
 }
 
 /// What to do about a deletion.
