@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what the checks need (skipping what is installed) and runs every check CI runs:
 # the frontend build, formatting, clippy with warnings as errors, all tests (the app's E2E tests
-# under Xvfb among them), the wasm32 build of nastavnik-shared, and the layering check. Usage: ./scripts/check.sh
+# under Xvfb among them), the wasm32 build of nastavnik-shared, the layering check, and a short
+# fuzzing run of every fuzz target (scripts/fuzz.sh). Usage: ./scripts/check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,3 +36,6 @@ trap 'rm -f "$log"' EXIT
 cargo test --workspace --locked 2>&1 | tee "$log"
 # One closing line over all test binaries (cargo prints one per binary, the last often a doc-test run of 0).
 awk '/^test result:/ { p += $4; f += $6; i += $8 } END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, i }' "$log"
+
+step "fuzz (cargo-fuzz, nightly): every target for a short time"
+scripts/fuzz.sh 15
