@@ -26,6 +26,22 @@ pub trait Schema: Hydrate + Reconcile + Sized {
     /// Checks the rules that every state of the document must satisfy. They are chosen so that
     /// merging two valid replicas always gives a valid document (see the convergence proptest).
     fn validate(&self) -> Result<(), DomainError>;
+
+    /// Whether a node keeps this document's value in memory between operations ([`crate::known`]):
+    /// worth it for a big document read and changed often (the school's), not for many small ones.
+    const KEEP_IN_MEMORY: bool = false;
+
+    /// Writes into `doc` — which holds `before` — what differs in `self` (see [`crate::known`]).
+    /// By default the whole value is reconciled (autosurgeon writes only what differs, after
+    /// comparing everything with the document); a big document compares in memory instead.
+    fn patch<D: autosurgeon::Doc>(
+        &self,
+        before: &Self,
+        doc: &mut D,
+    ) -> Result<(), autosurgeon::ReconcileError> {
+        let _ = before;
+        autosurgeon::reconcile(doc, self)
+    }
 }
 
 /// Creates a new document holding `value`. Only one device creates a given document; the others

@@ -63,5 +63,7 @@ keyed! {
     Consent => "согласие", id;
     PairEntry => "пара", id;
     RoadmapItem => "мероприятие дорожной карты", id;
+    crate::school::MentorProfile => "анкета наставника", person_id;
+    crate::school::MenteeRequest => "запрос наставляемого", id;
     crate::roster::AccessEntry => "запись о доступе", id;
 }

@@ -22,6 +22,7 @@ pub mod demo;
 pub mod document;
 pub mod error;
 pub mod keyed;
+pub mod known;
 pub mod pair;
 pub mod roster;
 pub mod school;

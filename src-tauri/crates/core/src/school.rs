@@ -26,6 +26,7 @@
 mod matching;
 mod overview;
 mod pairs;
+mod patch;
 mod people;
 mod roadmap;
 mod rows;
@@ -88,6 +89,16 @@ impl Schema for SchoolDoc {
     const DOC_TYPE: &'static str = "nastavnik/school";
     const SCHEMA_VERSION: u64 = 1;
     const NAME_RU: &'static str = "документ школы";
+
+    const KEEP_IN_MEMORY: bool = true;
+
+    fn patch<D: autosurgeon::Doc>(
+        &self,
+        before: &Self,
+        doc: &mut D,
+    ) -> Result<(), autosurgeon::ReconcileError> {
+        self.patch_into(before, doc)
+    }
 
     fn validate(&self) -> Result<(), DomainError> {
         check::required("Наименование ОО", &self.school.name, check::SHORT)?;

@@ -4,6 +4,7 @@
 use automerge::Automerge;
 use chrono::{DateTime, Utc};
 use nastavnik_core::document::{self, Schema};
+use nastavnik_core::known;
 use nastavnik_core::{DomainError, Error};
 use samod::{DocHandle, DocumentId, PeerId, Repo};
 
@@ -30,6 +31,8 @@ pub struct Node {
     storage: DurableStorage,
     traffic: crate::traffic::Traffic,
     alone: tokio::sync::Mutex<()>,
+    /// Values of big documents kept between operations (`nastavnik_core::known`), by document id.
+    known: std::sync::Mutex<std::collections::HashMap<String, Box<dyn std::any::Any + Send>>>,
 }
 
 impl Node {
@@ -75,6 +78,7 @@ impl Node {
             storage,
             traffic,
             alone: Default::default(),
+            known: Default::default(),
         })
     }
 
@@ -189,10 +193,34 @@ impl Node {
         if doc.is_empty() { Err(missing()) } else { Ok(doc) }
     }
 
-    /// Reads a document as `T`.
-    pub async fn read<T: Schema + Send + 'static>(&self, id: &str) -> Result<T, NodeError> {
+    /// Reads a document as `T` (a big document's value is kept between reads while its heads
+    /// stay, see `nastavnik_core::known`).
+    pub async fn read<T: Schema + Clone + PartialEq + Send + 'static>(
+        &self,
+        id: &str,
+    ) -> Result<T, NodeError> {
         let handle = self.handle(id).await?;
-        Ok(handle.with_document_async(|doc| document::read::<T>(doc)).await??)
+        if !T::KEEP_IN_MEMORY {
+            return Ok(handle.with_document_async(|doc| document::read::<T>(doc)).await??);
+        }
+        let mut known = self.kept::<T>(id);
+        let (value, known) =
+            handle.with_document_async(move |doc| (known::read_known(doc, &mut known), known)).await?;
+        self.keep(id, known);
+        Ok(value?)
+    }
+
+    /// The value of document `id` kept in memory, if any (taken out while an operation uses it).
+    fn kept<T: Send + 'static>(&self, id: &str) -> Option<known::Known<T>> {
+        let mut kept = self.known.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        kept.remove(id).and_then(|k| k.downcast::<known::Known<T>>().ok()).map(|k| *k)
+    }
+
+    fn keep<T: Send + 'static>(&self, id: &str, value: Option<known::Known<T>>) {
+        if let Some(v) = value {
+            let mut kept = self.known.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            kept.insert(id.to_string(), Box::new(v));
+        }
     }
 
     /// Reads a document as `T`, with its heads at that moment (hex), in one look.
@@ -215,10 +243,19 @@ impl Node {
         op: impl FnOnce(&mut T) -> Result<R, DomainError> + Send + 'static,
     ) -> Result<R, NodeError>
     where
-        T: Schema + Send + 'static,
+        T: Schema + Clone + PartialEq + Send + 'static,
         R: Send + 'static,
     {
-        self.edit(id, move |doc| document::change(doc, now, message, op)).await
+        if !T::KEEP_IN_MEMORY {
+            return self.edit(id, move |doc| document::change(doc, now, message, op)).await;
+        }
+        let mut known = self.kept::<T>(id);
+        let handle = self.handle(id).await?;
+        let (result, known) = handle
+            .with_document_async(move |doc| (known::change_known(doc, &mut known, now, message, op), known))
+            .await?;
+        self.keep(id, known);
+        Ok(result?)
     }
 
     /// Works on the raw automerge document (shared texts).
