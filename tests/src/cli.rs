@@ -187,6 +187,11 @@ impl Serving {
         self.terminate();
     }
 
+    /// The process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Kills the process (SIGKILL: no clean-up of any kind) and waits for it.
     pub fn kill(&mut self) {
         let _ = self.child.kill();
