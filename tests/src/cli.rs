@@ -153,6 +153,12 @@ impl Device {
 
     /// Starts `serve` on a loopback port with extra arguments (`--no-mdns` among them on the host network).
     pub fn serve_with(&self, extra: &[&str]) -> Serving {
+        self.serve_within(extra, std::time::Duration::from_secs(5))
+    }
+
+    /// Starts `serve` with extra arguments and waits up to `limit` for it to listen (a big
+    /// school's folder takes longer to open).
+    pub fn serve_within(&self, extra: &[&str], limit: std::time::Duration) -> Serving {
         let addr_file = self.dir.join(format!("serve-{}.addr", unique()));
         let mut args =
             vec!["serve", "--listen", "127.0.0.1:0", "--addr-file", addr_file.to_str().expect("utf-8 path")];
@@ -164,7 +170,8 @@ impl Device {
             .env("RUST_LOG", "warn")
             .spawn()
             .expect("serve starts");
-        for _ in 0..200 {
+        let started = std::time::Instant::now();
+        while started.elapsed() < limit {
             if let Ok(addr) = std::fs::read_to_string(&addr_file) {
                 return Serving { child, addr: addr.trim().to_string() };
             }
@@ -172,7 +179,7 @@ impl Device {
         }
         let mut serving = Serving { child, addr: String::new() };
         serving.terminate();
-        panic!("serve did not start in 5 s");
+        panic!("serve did not start in {limit:?}");
     }
 }
 

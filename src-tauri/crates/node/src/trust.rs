@@ -51,6 +51,17 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
     (0..text.len()).step_by(2).map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok()).collect()
 }
 
+/// The access entries of a pair's document as its files on disk hold them (the document is not
+/// kept in memory).
+fn entries_on_disk(node: &Node, doc_id: &str) -> Result<Vec<AccessEntry>, NodeError> {
+    let Some(doc) = crate::doc_files::DocFiles::new(&node.dir.docs(), doc_id).load()? else {
+        return Ok(Vec::new());
+    };
+    autosurgeon::hydrate_prop::<_, Option<Vec<AccessEntry>>, _, _>(&doc, ROOT, "access")
+        .map(Option::unwrap_or_default)
+        .map_err(|e| NodeError::Doc(nastavnik_core::DocError::Schema(e.to_string())))
+}
+
 /// The access entries of a pair's document, read without hydrating the rest.
 pub async fn entries(node: &Node, doc_id: &str) -> Result<Vec<AccessEntry>, NodeError> {
     let handle = node.handle(doc_id).await?;
@@ -85,13 +96,17 @@ pub async fn access_table(node: &Node) -> Result<AccessTable, NodeError> {
         }
     };
     let verify = verifier(&trusted);
+    let curator = matches!(node.device, Device::Curator { .. });
     for doc in docs {
         // A document not received yet has no entries to read; the curator will send it.
         // (Asking for it here would make samod remember it as unavailable.)
         if !node.has_local(&doc) {
             continue;
         }
-        let Ok(entries) = entries(node, &doc).await else { continue };
+        // The curator rebuilds its roster from thousands of documents: read each from disk and
+        // drop it, instead of loading every one into the repository for good (memory).
+        let read = if curator { entries_on_disk(node, &doc) } else { entries(node, &doc).await };
+        let Ok(entries) = read else { continue };
         let devices: HashSet<String> =
             roster::effective_devices(&doc, &entries, &verify).into_iter().collect();
         table.members.insert(doc, devices);
