@@ -12,31 +12,7 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use nastavnik_tests::cli::{Device, field as s};
-
-/// A small deterministic generator (xorshift64*): a run is repeatable from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn seeded() -> (Rng, u64) {
-        let seed =
-            std::env::var("NASTAVNIK_CRASH_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64
-                    | 1
-            });
-        (Rng(seed), seed)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-}
+use nastavnik_tests::rng::Rng;
 
 /// What a run saw.
 #[derive(Debug, Default)]
@@ -48,7 +24,7 @@ struct Figures {
 
 /// `rounds` writing commands on one curator folder, each killed after a random delay.
 fn crash_writes(rounds: usize) -> Figures {
-    let (mut rng, seed) = Rng::seeded();
+    let (mut rng, seed) = Rng::seeded("NASTAVNIK_CRASH_SEED");
     eprintln!("crash seed {seed} (NASTAVNIK_CRASH_SEED repeats it)");
     let c = Device::new("crash-writes");
     c.ok(&["school", "create", "--name", "МБОУ СОШ № 1"]);
@@ -121,7 +97,7 @@ struct ServeFigures {
 /// disk a moment later — a kill in that moment loses it from the curator's disk, not from the
 /// school: the member still has it and sends it again at the next sync (counted, not failed).
 fn crash_serve(rounds: usize) -> ServeFigures {
-    let (mut rng, seed) = Rng::seeded();
+    let (mut rng, seed) = Rng::seeded("NASTAVNIK_CRASH_SEED");
     eprintln!("serve crash seed {seed} (NASTAVNIK_CRASH_SEED repeats it)");
     let c = Device::new("crash-serve-curator");
     let m = Device::new("crash-serve-mentee");

@@ -11,26 +11,7 @@ use std::io::Write;
 use std::process::Command;
 
 use nastavnik_tests::cli::{Device, Run, field as s};
-
-const INSIDE: &str = "NASTAVNIK_TEST_IN_MOUNTNS";
-
-/// Re-runs test `name` inside a private mount namespace; true when this is the inside run.
-fn inside(name: &str) -> bool {
-    if std::env::var(INSIDE).is_ok() {
-        return true;
-    }
-    let _ = nastavnik_tests::cli::binary(); // built outside, where cargo may reach its caches
-    let exe = std::env::current_exe().unwrap();
-    let status = Command::new("unshare")
-        .args(["-rm", "--"])
-        .arg(exe)
-        .args(["--exact", name, "--nocapture"])
-        .env(INSIDE, "1")
-        .status()
-        .expect("unshare (util-linux) is needed to test a full disk in a private mount namespace");
-    assert!(status.success(), "{name} failed inside the mount namespace");
-    false
-}
+use nastavnik_tests::namespace::inside;
 
 fn mount(args: &[&str]) {
     let status = Command::new("mount").args(args).status().unwrap();
@@ -59,7 +40,7 @@ fn add(c: &Device, pair: &str, title: &str) -> Run {
 
 #[test]
 fn a_full_disk_is_said_plainly_and_loses_nothing() {
-    if !inside("a_full_disk_is_said_plainly_and_loses_nothing") {
+    if !inside("a_full_disk_is_said_plainly_and_loses_nothing", "-rm", "") {
         return;
     }
     let c = Device::new("fault-full");
@@ -93,7 +74,7 @@ fn a_full_disk_is_said_plainly_and_loses_nothing() {
 
 #[test]
 fn a_read_only_data_folder_is_said_plainly_and_loses_nothing() {
-    if !inside("a_read_only_data_folder_is_said_plainly_and_loses_nothing") {
+    if !inside("a_read_only_data_folder_is_said_plainly_and_loses_nothing", "-rm", "") {
         return;
     }
     let c = Device::new("fault-ro");

@@ -6,25 +6,13 @@
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
-use std::process::Command;
-
 use nastavnik_tests::cli::{Device, field as s};
-
-const INSIDE: &str = "NASTAVNIK_TEST_IN_NETNS";
+use nastavnik_tests::namespace::inside;
 
 #[test]
 fn devices_find_each_other_on_the_lan() {
-    if std::env::var(INSIDE).is_err() {
-        let _ = nastavnik_tests::cli::binary(); // build outside, where cargo may reach its caches
-        let exe = std::env::current_exe().unwrap();
-        let script = format!(
-            "ip link set lo up && ip route add 224.0.0.0/4 dev lo && exec '{}' --exact devices_find_each_other_on_the_lan --nocapture",
-            exe.display()
-        );
-        let status = Command::new("unshare").args(["-rn", "sh", "-c", &script]).env(INSIDE, "1").status();
-        let status =
-            status.expect("unshare (util-linux) is needed to test mDNS in a private network namespace");
-        assert!(status.success(), "the LAN scenario failed inside the network namespace");
+    let multicast = "ip link set lo up && ip route add 224.0.0.0/4 dev lo &&";
+    if !inside("devices_find_each_other_on_the_lan", "-rn", multicast) {
         return;
     }
 

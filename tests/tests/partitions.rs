@@ -16,39 +16,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use nastavnik_tests::cli::{Device, field as s};
+use nastavnik_tests::namespace::inside;
+use nastavnik_tests::rng::Rng;
 
-const INSIDE: &str = "NASTAVNIK_TEST_IN_NETNS";
-
-/// Re-runs test `name` inside a private network namespace; true when this is the inside run.
-fn inside(name: &str) -> bool {
-    if std::env::var(INSIDE).is_ok() {
-        return true;
-    }
-    let _ = nastavnik_tests::cli::binary(); // built outside, where cargo may reach its caches
-    let exe = std::env::current_exe().unwrap();
-    let script =
-        format!("ip link set lo up && exec '{}' --exact {name} --include-ignored --nocapture", exe.display());
-    let status = Command::new("unshare").args(["-rn", "sh", "-c", &script]).env(INSIDE, "1").status();
-    let status = status.expect("unshare (util-linux) is needed for a private network namespace");
-    assert!(status.success(), "{name} failed inside the network namespace");
-    false
-}
-
-/// xorshift64*: a run is repeatable from its seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn chance(&mut self) -> bool {
-        self.next().is_multiple_of(2)
-    }
-}
+/// The namespace's loopback, up.
+const LO: &str = "ip link set lo up &&";
 
 struct Pair {
     id: String,
@@ -63,12 +35,8 @@ fn plan(d: &Device, pair: &str) -> Vec<serde_json::Value> {
 }
 
 fn scenario(rounds: usize) {
-    let seed =
-        std::env::var("NASTAVNIK_PARTITION_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1
-        });
+    let (mut rng, seed) = Rng::seeded("NASTAVNIK_PARTITION_SEED");
     eprintln!("partition seed {seed} (NASTAVNIK_PARTITION_SEED repeats it)");
-    let mut rng = Rng(seed);
     let curator = Device::new("part-curator");
     curator.ok(&["school", "create", "--name", "МБОУ СОШ № 8"]);
     let mut pairs = Vec::new();
@@ -138,7 +106,7 @@ fn scenario(rounds: usize) {
         }
         // The split: who reaches the curator, which pairs meet each other only.
         for p in &pairs {
-            match rng.next() % 3 {
+            match rng.below(3) {
                 0 => {
                     for d in [&p.mentor, &p.mentee] {
                         if rng.chance() {
@@ -185,7 +153,7 @@ fn scenario(rounds: usize) {
 
 #[test]
 fn a_network_that_splits_and_heals_loses_nothing() {
-    if inside("a_network_that_splits_and_heals_loses_nothing") {
+    if inside("a_network_that_splits_and_heals_loses_nothing", "-rn", LO) {
         scenario(4);
     }
 }
@@ -193,7 +161,7 @@ fn a_network_that_splits_and_heals_loses_nothing() {
 #[test]
 #[ignore = "100 rounds, minutes; run by hand and write the figures in docs/testing.md"]
 fn a_network_that_splits_and_heals_x100() {
-    if inside("a_network_that_splits_and_heals_x100") {
+    if inside("a_network_that_splits_and_heals_x100", "-rn", LO) {
         scenario(100);
     }
 }
