@@ -23,12 +23,11 @@ if ! rustup toolchain list | grep -q '^nightly'; then
   fi
 fi
 
-# sync_message is left out of the default run while its known crash is open (fuzz/findings/README.md);
-# name targets after the seconds to run them: scripts/fuzz.sh 600 sync_message
+# Name targets after the seconds to run only those: scripts/fuzz.sh 600 sync_message
 if [ "$#" -gt 1 ]; then
   targets=("${@:2}")
 else
-  targets=(doc_load doc_shapes import_table)
+  targets=(doc_load doc_shapes sync_message import_table)
 fi
 cargo +nightly fuzz build --features libfuzzer 2>&1 | tail -n 3
 status=0

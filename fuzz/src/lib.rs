@@ -176,8 +176,9 @@ pub fn doc_shapes(data: &[u8]) {
 
 /// Bytes as an automerge sync message from a peer, received into a pair document.
 pub fn sync_message(data: &[u8]) {
-    use automerge::sync::{Message, State, SyncDoc};
-    let Ok(message) = Message::decode(data) else { return };
+    use automerge::sync::{State, SyncDoc};
+    // As the node does: a message that fails the check never reaches automerge.
+    let Ok(message) = nastavnik_core::sync_check::check_sync_message(data) else { return };
     let mut doc = seed_pair();
     let mut state = State::new();
     if doc.receive_sync_message(&mut state, message).is_ok() {

@@ -157,3 +157,87 @@ fn stalled_peers_do_not_hold_the_door_for_others() {
     let _ = std::fs::remove_dir_all(dir.root());
     serving.stop();
 }
+
+/// A samod wire message as a map of text keys to text or bytes values.
+fn wire_message(fields: &[(&str, Result<&str, &[u8]>)]) -> Vec<u8> {
+    let mut e = minicbor::Encoder::new(Vec::new());
+    e.map(fields.len() as u64).unwrap();
+    for (key, value) in fields {
+        e.str(key).unwrap();
+        match value {
+            Ok(text) => e.str(text).unwrap(),
+            Err(bytes) => e.bytes(bytes).unwrap(),
+        };
+    }
+    e.into_writer()
+}
+
+/// A member device turned hostile (a stolen or tampered phone) speaks the sync protocol properly,
+/// then sends, for its own pair's document, the sync message that makes automerge 0.12.0 panic
+/// (found by fuzzing: `fuzz/regressions/sync_message/`). The node refuses it and closes that
+/// connection; it keeps serving that very document, and nothing is lost.
+#[test]
+fn a_sync_message_that_would_crash_automerge_is_refused_and_the_node_serves_on() {
+    use futures::{SinkExt, StreamExt};
+    use nastavnik_node::wire;
+    let (curator, mentor, pair, m) = school();
+    let serving = curator.serve();
+    let code = s(&curator.ok(&["invite", "create", "--person", &m]), "code");
+    mentor.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    let pairs = curator.ok(&["pair", "list"]);
+    let doc = pairs.as_array().unwrap().iter().find(|p| p["id"] == pair.as_str()).unwrap()["doc"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let crasher = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../fuzz/regressions/sync_message/empty_bloom_filter"),
+    )
+    .unwrap();
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let closed = runtime.block_on(async {
+        let (identity, _) = Identity::load_or_create(&DataDir::open(&mentor.dir).unwrap()).unwrap();
+        let me = identity.device_id();
+        let endpoint = net::bind(&identity, "127.0.0.1:0".parse().unwrap()).await.unwrap();
+        let target: PeerAddr = serving.addr.parse().unwrap();
+        let conn = endpoint.connect(target.endpoint_addr(), SYNC_ALPN).await.unwrap();
+        let (send, recv) = conn.open_bi().await.unwrap();
+        let target_id = target.id.to_string();
+        let (mut out, mut back) = (wire::sink(send), wire::frames(recv, target_id.clone()));
+        let mut join = minicbor::Encoder::new(Vec::new());
+        join.map(3).unwrap();
+        join.str("type").unwrap().str("join").unwrap();
+        join.str("senderId").unwrap().str(&me).unwrap();
+        join.str("supportedProtocolVersions").unwrap().array(1).unwrap().str("1").unwrap();
+        out.send(join.into_writer()).await.unwrap();
+        let answer = back.next().await.unwrap().unwrap();
+        assert!(String::from_utf8_lossy(&answer).contains("peer"), "no handshake answer");
+        for kind in ["request", "sync"] {
+            let message = wire_message(&[
+                ("type", Ok(kind)),
+                ("senderId", Ok(&me)),
+                ("targetId", Ok(&target_id)),
+                ("documentId", Ok(&doc)),
+                ("data", Err(&crasher)),
+            ]);
+            let _ = out.send(message).await;
+        }
+        let closed = tokio::time::timeout(Duration::from_secs(10), conn.closed()).await.is_ok();
+        endpoint.close().await;
+        closed
+    });
+    assert!(closed, "the node kept the hostile connection open: {}", serving.log(&curator.dir));
+    std::thread::sleep(Duration::from_millis(300));
+    let log = serving.log(&curator.dir);
+    assert!(log.contains("фильтром"), "no log line naming the refused message: {log}");
+
+    // The same document still syncs with the node that was attacked, and reaches its disk.
+    mentor.ok(&["plan", "add", "--pair", &pair, "--title", "После атаки", "--deadline", "2026-10-01"]);
+    let report = mentor.ok(&["sync", "--peer", &serving.addr]);
+    assert_eq!(report["synced"], report["total"], "{report}");
+    assert!(report["total"].as_u64() > Some(0), "{report}");
+    serving.stop();
+    let plan = curator.ok(&["plan", "list", "--pair", &pair]);
+    assert_eq!(plan[0]["title"], "После атаки", "{plan}");
+}

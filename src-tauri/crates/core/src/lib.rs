@@ -13,6 +13,8 @@
 //!   a [`DomainError`] in plain Russian; typing into shared texts goes straight to automerge
 //!   ([`pair::splice_text`]).
 //! * Read models: [`pair::PairDoc::summary`] and [`school::overview`].
+//! * [`sync_check`] — what a sync message from another device must satisfy before automerge
+//!   receives it (automerge trusts some of its fields; found by fuzzing).
 //!
 //! See `pair` for a runnable example.
 
@@ -26,5 +28,6 @@ pub mod known;
 pub mod pair;
 pub mod roster;
 pub mod school;
+pub mod sync_check;
 
 pub use error::{DocError, DomainError, Error};

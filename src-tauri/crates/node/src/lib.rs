@@ -40,6 +40,7 @@ pub mod sync;
 pub mod sync_state;
 pub mod traffic;
 pub mod trust;
+pub mod wire;
 
 pub use error::NodeError;
 pub use node::Node;

@@ -16,6 +16,7 @@ use samod::{AcceptorHandle, DialError, Dialer, PeerId, Transport};
 
 use crate::error::NodeError;
 use crate::identity::Identity;
+use crate::wire;
 
 /// ALPN of the sync protocol.
 pub const SYNC_ALPN: &[u8] = b"nastavnik/sync/1";
@@ -127,7 +128,8 @@ impl Dialer for IrohDialer {
 }
 
 /// A sync stream handed to samod, owning its QUIC connection: when samod drops the transport
-/// (a clean end, or an error such as a garbled message), the connection closes.
+/// (a clean end, or an error such as a garbled message), the connection closes. Its frames are
+/// read and checked by [`wire`].
 ///
 /// The ordinary ends of a connection — the other device closed it, went away or was reset —
 /// reach samod as the end of the stream, not as an error (samod logs every stream error at
@@ -147,7 +149,9 @@ impl SyncStream {
         recv: iroh::endpoint::RecvStream,
     ) -> Transport {
         let expected = PeerId::from(conn.remote_id().to_string());
-        Transport::from_tokio_io(SyncStream { recv, send, _conn: conn }).with_expected_peer_id(expected)
+        let (read, write) = tokio::io::split(SyncStream { recv, send, _conn: conn });
+        Transport::new(wire::frames(read, expected.to_string()), wire::sink(write))
+            .with_expected_peer_id(expected)
     }
 }
 
