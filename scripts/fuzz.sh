@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzing (cargo-fuzz: libFuzzer + AddressSanitizer, nightly Rust) of what Наставник reads from
-# others: saved and received documents, automerge sync messages, imported tables. The targets'
+# others: saved and received documents, automerge sync messages, the node's network messages,
+# imported tables. The targets'
 # bodies are `fuzz/src/lib.rs`; `tests/tests/fuzz_regressions.rs` replays seeds and saved crashers.
 #
 #   scripts/fuzz.sh            # every target for 30 s (the short run of scripts/check.sh)
@@ -27,7 +28,7 @@ fi
 if [ "$#" -gt 1 ]; then
   targets=("${@:2}")
 else
-  targets=(doc_load doc_shapes sync_message import_table)
+  targets=(doc_load doc_shapes sync_message import_table node_message)
 fi
 cargo +nightly fuzz build --features libfuzzer 2>&1 | tail -n 3
 status=0

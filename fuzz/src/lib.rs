@@ -9,6 +9,9 @@ use nastavnik_core::document;
 use nastavnik_core::pair::{ActivityInput, Actor, PairDoc};
 use nastavnik_core::school::SchoolDoc;
 
+mod node_message;
+pub use node_message::node_message;
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).single().unwrap_or_default()
 }
@@ -230,6 +233,7 @@ pub fn seeds() -> Vec<(&'static str, Vec<u8>)> {
             out.push(("import_table", [&[3u8][..], &x[..]].concat()));
         }
     }
+    out.extend(node_message::seeds().into_iter().map(|m| ("node_message", m)));
     out
 }
 
@@ -240,9 +244,10 @@ pub fn run(name: &str, data: &[u8]) {
         "doc_shapes" => doc_shapes(data),
         "sync_message" => sync_message(data),
         "import_table" => import_table(data),
+        "node_message" => node_message(data),
         _ => {}
     }
 }
 
 /// Every target's name.
-pub const TARGETS: [&str; 4] = ["doc_load", "doc_shapes", "sync_message", "import_table"];
+pub const TARGETS: [&str; 5] = ["doc_load", "doc_shapes", "sync_message", "import_table", "node_message"];

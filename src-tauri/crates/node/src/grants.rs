@@ -20,22 +20,43 @@ use crate::net::{ACCESS_ALPN, PeerAddr};
 use crate::node::Node;
 use crate::trust;
 
+/// What a presenting device sends.
 #[derive(Serialize, Deserialize)]
-struct Presented {
+pub struct Presented {
     grants: Vec<(String, Entry)>,
     /// The documents the presenter wants to sync.
     #[serde(default)]
-    asked: Vec<String>,
+    pub asked: Vec<String>,
 }
 
+/// What the partner answers.
 #[derive(Serialize, Deserialize)]
-struct Accepted {
+pub struct Accepted {
     added: usize,
     /// The receiver's own grants for the documents the presenter proved access to.
     grants: Vec<(String, Entry)>,
     /// Of the documents asked for, those the receiver will not share with the presenter.
     #[serde(default)]
     refused: Vec<String>,
+}
+
+/// The (document, entry) pairs of a message that read as access entries (the rest are dropped).
+fn core_grants(grants: Vec<(String, Entry)>) -> Vec<(String, AccessEntry)> {
+    grants.into_iter().filter_map(|(d, e)| e.into_core().map(|e| (d, e))).collect()
+}
+
+impl Presented {
+    /// The presented grants, as access entries (still to be checked: [`trust::genuine_grant`]).
+    pub fn grants(self) -> Vec<(String, AccessEntry)> {
+        core_grants(self.grants)
+    }
+}
+
+impl Accepted {
+    /// The partner's answer and its own grants (still to be checked).
+    pub fn into_parts(self) -> (Answer, Vec<(String, AccessEntry)>) {
+        (Answer { added: self.added, refused: self.refused }, core_grants(self.grants))
+    }
 }
 
 /// What a partner answered to a presentation.
@@ -113,18 +134,18 @@ pub async fn present(
     let _ = send.finish();
     let answer: Accepted = invite::read_message(&mut recv).await?;
     conn.close(0u32.into(), b"done");
-    let theirs = answer.grants.into_iter().filter_map(|(d, e)| e.into_core().map(|e| (d, e))).collect();
+    let (answer, theirs) = answer.into_parts();
     trust::accept_grants(node, &peer.id.to_string(), theirs).await?;
-    Ok(Answer { added: answer.added, refused: answer.refused })
+    Ok(answer)
 }
 
 /// The receiving side: check and record what a peer presented.
 pub async fn receive(node: &Node, conn: Connection) -> Result<(), NodeError> {
     let presenter = conn.remote_id().to_string();
     let (mut send, mut recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
-    let message: Presented = invite::read_message(&mut recv).await?;
-    let grants = message.grants.into_iter().filter_map(|(d, e)| e.into_core().map(|e| (d, e))).collect();
-    let added = trust::accept_grants(node, &presenter, grants).await?;
+    let mut message: Presented = invite::read_message(&mut recv).await?;
+    let asked = std::mem::take(&mut message.asked);
+    let added = trust::accept_grants(node, &presenter, message.grants()).await?;
     // Answer with our own grants, only for documents the presenter may have.
     let table = node.access();
     let ours = trust::own_grants(node)
@@ -133,8 +154,7 @@ pub async fn receive(node: &Node, conn: Connection) -> Result<(), NodeError> {
         .filter(|(doc, _)| table.members.get(doc).is_some_and(|devices| devices.contains(&presenter)))
         .map(|(doc, e)| (doc, Entry::from_core(&e)))
         .collect();
-    let refused = message
-        .asked
+    let refused = asked
         .into_iter()
         .filter(|doc| table.decide(doc, &presenter) == samod::ShareConfig::none())
         .take(MAX_ASKED)

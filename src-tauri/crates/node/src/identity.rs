@@ -33,6 +33,11 @@ impl Identity {
         Ok(Identity::load(dir)?.unwrap_or_else(|| Identity { secret: SecretKey::generate() }))
     }
 
+    /// An identity of a given key (tests and fuzzing; devices load theirs from the folder).
+    pub fn from_secret(secret: SecretKey) -> Identity {
+        Identity { secret }
+    }
+
     /// The saved device key, if the folder has one.
     fn load(dir: &DataDir) -> Result<Option<Identity>, NodeError> {
         let path = dir.key_file();

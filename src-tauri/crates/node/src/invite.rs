@@ -86,6 +86,25 @@ impl RedeemResponse {
             pairs: Vec::new(),
         }
     }
+
+    /// Checks an accepting answer before the device records it: the curators' keys are keys,
+    /// the documents are document ids, the person is named.
+    pub fn check(&self) -> Result<(), NodeError> {
+        let bad = |what: String| Err(NodeError::Net(format!("куратор прислал неверный ответ: {what}")));
+        if self.person_id.trim().is_empty() {
+            return bad("не указан участник".into());
+        }
+        if self.curators.is_empty() {
+            return bad("не указано устройство куратора".into());
+        }
+        if let Some(key) = self.curators.iter().find(|k| k.parse::<iroh::PublicKey>().is_err()) {
+            return bad(format!("«{key}» — не ключ устройства"));
+        }
+        if let Some((_, doc)) = self.pairs.iter().find(|(_, d)| d.parse::<samod::DocumentId>().is_err()) {
+            return bad(format!("«{doc}» — не идентификатор документа"));
+        }
+        Ok(())
+    }
 }
 
 /// A fresh code: 10 characters of [`ALPHABET`] (about 49 bits), grouped 5-5.
@@ -140,10 +159,13 @@ pub async fn read_message<T: for<'de> Deserialize<'de>>(
         Err(_) => Err(NodeError::Net("превышено время ожидания ответа".into())),
         Ok(Err(e)) => Err(NodeError::Net(e.to_string())),
         Ok(Ok(_)) if buf.len() > MAX_MESSAGE => Err(NodeError::Net("сообщение слишком большое".into())),
-        Ok(Ok(_)) => {
-            serde_json::from_slice(&buf).map_err(|e| NodeError::Net(format!("неверное сообщение: {e}")))
-        }
+        Ok(Ok(_)) => decode_message(&buf),
     }
+}
+
+/// One message of the invite and access protocols from its bytes.
+pub fn decode_message<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, NodeError> {
+    serde_json::from_slice(bytes).map_err(|e| NodeError::Net(format!("неверное сообщение: {e}")))
 }
 
 /// Writes one JSON message.
@@ -182,5 +204,33 @@ mod tests {
         );
         invites[0].used_by = Some("device".into());
         assert_eq!(find_usable(&invites, &code, now).unwrap_err(), "приглашение уже использовано");
+    }
+
+    #[test]
+    fn an_answer_with_foreign_keys_or_ids_is_refused_before_it_is_recorded() {
+        let key = iroh::SecretKey::from_bytes(&[7; 32]).public().to_string();
+        let good = RedeemResponse {
+            error: None,
+            school: "Школа".into(),
+            person_id: "p-1".into(),
+            name: "Петрова".into(),
+            curators: vec![key.clone()],
+            pairs: vec![("pair-1".into(), "6gMHXjsZ5cxdn4qSbgGYYY8CnKK".into())],
+        };
+        good.check().unwrap();
+        let broken = [
+            RedeemResponse { curators: vec!["не ключ".into()], ..good_clone(&good) },
+            RedeemResponse { curators: vec![], ..good_clone(&good) },
+            RedeemResponse { pairs: vec![("pair-1".into(), "../../etc".into())], ..good_clone(&good) },
+            RedeemResponse { person_id: " ".into(), ..good_clone(&good) },
+        ];
+        for answer in broken {
+            let err = answer.check().unwrap_err().to_string();
+            assert!(err.contains("куратор прислал неверный ответ"), "{err}");
+        }
+    }
+
+    fn good_clone(r: &RedeemResponse) -> RedeemResponse {
+        serde_json::from_slice(&serde_json::to_vec(r).unwrap()).unwrap()
     }
 }

@@ -125,6 +125,7 @@ async fn redeem_with(
     if let Some(error) = response.error {
         return Err(NodeError::Input(format!("куратор отклонил приглашение: {error}")));
     }
+    response.check()?;
     node.set_device(Device::Member {
         person_id: response.person_id.clone(),
         name: response.name.clone(),

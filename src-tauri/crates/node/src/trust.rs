@@ -137,6 +137,17 @@ pub async fn own_grants(node: &Node) -> Vec<(String, AccessEntry)> {
     out
 }
 
+/// Whether `entry`, presented by device `presenter` for document `doc`, is that device's own
+/// grant, signed by a curator `verify` trusts.
+pub fn genuine_grant(
+    presenter: &str,
+    doc: &str,
+    entry: &AccessEntry,
+    verify: &impl Fn(&[u8], &str) -> bool,
+) -> bool {
+    entry.device == presenter && entry.kind == "grant" && verify(&entry.message(doc), &entry.signature)
+}
+
 /// Takes grants a peer presented: only its own (the entry names the authenticated device),
 /// only for documents held here, only with a valid signature of a trusted curator. Returns how
 /// many were new.
@@ -153,10 +164,7 @@ pub async fn accept_grants(
     let verify = verifier(&trusted);
     let mut added = 0;
     for (doc, entry) in grants {
-        let genuine = entry.device == presenter
-            && entry.kind == "grant"
-            && verify(&entry.message(&doc), &entry.signature);
-        if !genuine || !node.has_local(&doc) {
+        if !genuine_grant(presenter, &doc, &entry, &verify) || !node.has_local(&doc) {
             continue;
         }
         let now = node.clock.now();

@@ -12,7 +12,7 @@ fn wire(kind: &str, data: &[u8]) -> Vec<u8> {
     e.str("type").unwrap().str(kind).unwrap();
     e.str("senderId").unwrap().str("a").unwrap();
     e.str("targetId").unwrap().str("b").unwrap();
-    e.str("documentId").unwrap().str("2WNpwGFqPHkqUqTsFcupexTcGfda").unwrap();
+    e.str("documentId").unwrap().str("6gMHXjsZ5cxdn4qSbgGYYY8CnKK").unwrap();
     e.str("data").unwrap().bytes(data).unwrap();
     e.into_writer()
 }
