@@ -8,7 +8,7 @@ use nastavnik_core::roster::EntryKind;
 use nastavnik_node::grants::{Accepted, Presented};
 use nastavnik_node::identity::Identity;
 use nastavnik_node::invite::{self, Invite, RedeemRequest, RedeemResponse};
-use nastavnik_node::{joining, trust, wire};
+use nastavnik_node::{invite_proof, joining, trust, wire};
 
 /// The presenting device's key (fixed, so seeds carry genuine signatures).
 fn presenter() -> Identity {
@@ -24,6 +24,23 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).single().unwrap_or_default()
 }
 
+/// The curator's one invite (its key derived once: Argon2id is slow on purpose).
+fn invites() -> &'static [Invite] {
+    static INVITES: std::sync::OnceLock<Vec<Invite>> = std::sync::OnceLock::new();
+    INVITES.get_or_init(|| {
+        let key = invite_proof::code_key(CODE, &curator().device_id()).unwrap_or_default();
+        vec![Invite {
+            code: CODE.into(),
+            person_id: "p-1".into(),
+            expires_at: now() + chrono::Duration::days(7),
+            used_by: None,
+            key: invite_proof::key_text(&key),
+        }]
+    })
+}
+
+const CODE: &str = "K7F4Q-9XZ2M";
+
 /// Which message the first byte picks.
 const KINDS: u8 = 6;
 
@@ -36,13 +53,8 @@ pub fn node_message(data: &[u8]) {
         }
         1 => {
             if let Ok(request) = invite::decode_message::<RedeemRequest>(bytes) {
-                let invites = [Invite {
-                    code: "K7F4Q-9XZ2M".into(),
-                    person_id: "p-1".into(),
-                    expires_at: now() + chrono::Duration::days(7),
-                    used_by: None,
-                }];
-                let _ = invite::find_usable(&invites, &request.code, now());
+                let (curator, joiner) = (curator().device_id(), presenter().device_id());
+                let _ = invite::find_usable(invites(), &curator, &joiner, &request.proof, now());
             }
         }
         2 => {
@@ -88,7 +100,7 @@ pub fn seeds() -> Vec<Vec<u8>> {
     });
     vec![
         with(0, sync_frame(doc)),
-        with(1, json(serde_json::json!({ "code": "k7f4q 9xz2m" }))),
+        with(1, json(serde_json::json!({ "proof": proof_of(&presenter().device_id()) }))),
         with(
             2,
             json(serde_json::json!({
@@ -100,6 +112,15 @@ pub fn seeds() -> Vec<Vec<u8>> {
         with(4, json(serde_json::json!({ "added": 1, "grants": [[doc, wire_entry]], "refused": [] }))),
         with(5, r#"{"school":"Школа","curator":"","code":"K7F4Q-9XZ2M"}"#.as_bytes().to_vec()),
     ]
+}
+
+/// A joining device's proof of the invite's code.
+fn proof_of(joiner: &str) -> String {
+    invites()
+        .first()
+        .and_then(|i| invite_proof::key_from_text(&i.key))
+        .map(|key| invite_proof::proof(&key, joiner))
+        .unwrap_or_default()
 }
 
 /// A `sync` message of samod's wire protocol carrying a real first sync message.
@@ -133,7 +154,8 @@ mod tests {
         assert_eq!(seeds.len(), usize::from(KINDS));
         wire::check_frame(&seeds[0][1..]).unwrap();
         let request: RedeemRequest = invite::decode_message(&seeds[1][1..]).unwrap();
-        assert!(invite::normalise(&request.code) == "K7F4Q9XZ2M");
+        let (c, p) = (curator().device_id(), presenter().device_id());
+        assert_eq!(invite::find_usable(invites(), &c, &p, &request.proof, now()), Ok(0));
         invite::decode_message::<RedeemResponse>(&seeds[2][1..]).unwrap().check().unwrap();
         let verify = trust::verifier(&[curator().device_id()]);
         let presented = invite::decode_message::<Presented>(&seeds[3][1..]).unwrap().grants();

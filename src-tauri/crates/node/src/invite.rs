@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::error::NodeError;
+use crate::invite_proof;
 use crate::paths::{DataDir, write_atomic};
 
 /// Largest message accepted on the invite protocol.
@@ -35,6 +36,10 @@ pub struct Invite {
     pub expires_at: DateTime<Utc>,
     /// The device that redeemed it, once used.
     pub used_by: Option<String>,
+    /// The key a redeeming device proves it knows the code with ([`crate::invite_proof`]),
+    /// derived when the invite is issued (empty in invites issued before: derived when checked).
+    #[serde(default)]
+    pub key: String,
 }
 
 /// The payload of a QR code.
@@ -49,11 +54,12 @@ pub struct InvitePayload {
     pub code: String,
 }
 
-/// What a joining device sends.
+/// What a joining device sends: not the code, a proof that it knows it
+/// ([`crate::invite_proof`]).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct RedeemRequest {
-    /// The code typed or scanned.
-    pub code: String,
+    /// The code's key's MAC of the joining device's id (hex).
+    pub proof: String,
 }
 
 /// What the curator's device answers.
@@ -138,10 +144,22 @@ pub fn save(dir: &DataDir, invites: &[Invite]) -> Result<(), NodeError> {
     write_atomic(&dir.root().join("invites.json"), &bytes, 0o600)
 }
 
-/// Checks a code against the invites: the index of a usable invite, or why not.
-pub fn find_usable(invites: &[Invite], code: &str, now: DateTime<Utc>) -> Result<usize, String> {
-    let wanted = normalise(code);
-    let at = invites.iter().position(|i| normalise(&i.code) == wanted).ok_or("неверный код приглашения")?;
+/// Checks a joining device's proof against the invites of curator device `curator`: the index of
+/// the usable invite whose code device `joiner` knows, or why not.
+pub fn find_usable(
+    invites: &[Invite],
+    curator: &str,
+    joiner: &str,
+    proof: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, String> {
+    let key = |i: &Invite| {
+        invite_proof::key_from_text(&i.key).or_else(|| invite_proof::code_key(&i.code, curator).ok())
+    };
+    let at = invites
+        .iter()
+        .position(|i| key(i).is_some_and(|k| invite_proof::proves(&k, joiner, proof)))
+        .ok_or("неверный код приглашения")?;
     match &invites[at] {
         i if i.used_by.is_some() => Err("приглашение уже использовано".into()),
         i if i.expires_at < now => Err("срок действия приглашения истёк".into()),
@@ -189,21 +207,31 @@ mod tests {
         assert_eq!(code.len(), 11);
         assert!(code.chars().all(|c| c == '-' || ALPHABET.contains(&(c as u8))));
         let now = Utc::now();
+        let key = invite_proof::code_key(&code, "curator").unwrap();
         let mut invites = vec![Invite {
             code: code.clone(),
             person_id: "p".into(),
             expires_at: now + Days::hours(72),
             used_by: None,
+            key: invite_proof::key_text(&key),
         }];
         let typed = code.to_lowercase().replace('-', " ");
-        assert_eq!(find_usable(&invites, &typed, now), Ok(0));
-        assert!(find_usable(&invites, "AAAAA-AAAAA", now).is_err());
+        let by = |code: &str| invite_proof::proof(&invite_proof::code_key(code, "curator").unwrap(), "phone");
+        assert_eq!(find_usable(&invites, "curator", "phone", &by(&typed), now), Ok(0));
+        assert!(find_usable(&invites, "curator", "phone", &by("AAAAA-AAAAA"), now).is_err());
+        assert!(find_usable(&invites, "curator", "other", &by(&code), now).is_err(), "bound to the device");
         assert_eq!(
-            find_usable(&invites, &code, now + Days::hours(73)).unwrap_err(),
+            find_usable(&invites, "curator", "phone", &by(&code), now + Days::hours(73)).unwrap_err(),
             "срок действия приглашения истёк"
         );
+        // An invite issued before keys were stored: derived from its code when checked.
+        invites[0].key.clear();
+        assert_eq!(find_usable(&invites, "curator", "phone", &by(&code), now), Ok(0));
         invites[0].used_by = Some("device".into());
-        assert_eq!(find_usable(&invites, &code, now).unwrap_err(), "приглашение уже использовано");
+        assert_eq!(
+            find_usable(&invites, "curator", "phone", &by(&code), now).unwrap_err(),
+            "приглашение уже использовано"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use nastavnik_core::school::SchoolDoc;
 use crate::device::Device;
 use crate::discovery::Discovery;
 use crate::invite::{self, Invite, InvitePayload, RedeemRequest, RedeemResponse};
+use crate::invite_proof;
 use crate::net::{self, INVITE_ALPN, PeerAddr};
 use crate::sync::DocSync;
 use crate::{Node, NodeError, server, sync};
@@ -45,7 +46,14 @@ pub async fn create_invite(
     let _alone = node.exclusive().await;
     let mut invites = invite::load(&node.dir)?;
     let expires_at = now + chrono::Duration::hours(i64::from(hours));
-    invites.push(Invite { code: code.clone(), person_id: person.to_string(), expires_at, used_by: None });
+    let key = invite_proof::key_text(&invite_proof::code_key(&code, &node.identity.device_id())?);
+    invites.push(Invite {
+        code: code.clone(),
+        person_id: person.to_string(),
+        expires_at,
+        used_by: None,
+        key,
+    });
     invite::save(&node.dir, &invites)?;
     let curator = std::fs::read_to_string(node.dir.root().join("address")).unwrap_or_default();
     let payload = InvitePayload {
@@ -150,13 +158,20 @@ async fn ask(
     curator: &PeerAddr,
     code: String,
 ) -> Result<RedeemResponse, NodeError> {
+    // The code never leaves this device: a proof bound to this curator and this device does.
+    let (curator_id, me) = (curator.id.to_string(), endpoint.id().to_string());
+    let proof = tokio::task::spawn_blocking(move || {
+        invite_proof::code_key(&code, &curator_id).map(|key| invite_proof::proof(&key, &me))
+    })
+    .await
+    .map_err(|e| NodeError::Io(e.to_string()))??;
     let addr = iroh::EndpointAddr::from_parts(curator.id, [iroh::TransportAddr::Ip(curator.addr)]);
     let conn = tokio::time::timeout(invite::TIMEOUT, endpoint.connect(addr, INVITE_ALPN))
         .await
         .map_err(|_| NodeError::Net("устройство куратора не отвечает".into()))?
         .map_err(|e| NodeError::Net(format!("не удалось подключиться к куратору: {e}")))?;
     let (mut send, mut recv) = conn.open_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
-    invite::write_message(&mut send, &RedeemRequest { code }).await?;
+    invite::write_message(&mut send, &RedeemRequest { proof }).await?;
     let _ = send.finish();
     let response = invite::read_message(&mut recv).await;
     conn.close(0u32.into(), b"done");

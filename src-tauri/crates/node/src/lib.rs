@@ -25,6 +25,7 @@ pub mod grants;
 pub mod identity;
 pub mod intake;
 pub mod invite;
+pub mod invite_proof;
 pub mod joining;
 pub mod lock;
 pub mod net;

@@ -154,7 +154,7 @@ async fn redeem(node: &Node, conn: Connection) -> Result<(), NodeError> {
     let device = conn.remote_id().to_string();
     let (mut send, mut recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
     let request: RedeemRequest = invite::read_message(&mut recv).await?;
-    let response = match grant(node, &device, &request.code).await {
+    let response = match grant(node, &device, &request.proof).await {
         Ok(response) => response,
         Err(e) => {
             tracing::warn!("приглашение отклонено для устройства {device}: {e}");
@@ -168,14 +168,15 @@ async fn redeem(node: &Node, conn: Connection) -> Result<(), NodeError> {
     Ok(())
 }
 
-async fn grant(node: &Node, device: &str, code: &str) -> Result<RedeemResponse, NodeError> {
+async fn grant(node: &Node, device: &str, proof: &str) -> Result<RedeemResponse, NodeError> {
     let Device::Curator { school_doc } = &node.device else {
         return Err(NodeError::Input("это не устройство куратора".into()));
     };
     let _alone = node.exclusive().await;
     let now = node.clock.now();
     let mut invites = invite::load(&node.dir)?;
-    let at = invite::find_usable(&invites, code, now).map_err(NodeError::Input)?;
+    let curator = node.identity.device_id();
+    let at = invite::find_usable(&invites, &curator, device, proof, now).map_err(NodeError::Input)?;
     let school: SchoolDoc = node.read(school_doc).await?;
     let person = school.person(&invites[at].person_id)?.clone();
     let mut pairs = Vec::new();
