@@ -45,7 +45,7 @@ pub async fn run(
             .iter()
             .map(|p| {
                 node.repo()
-                    .dial(samod::BackoffConfig::default(), net::IrohDialer::new(endpoint.clone(), p.clone()))
+                    .dial(net::backoff(), net::IrohDialer::new(endpoint.clone(), p.clone()))
                     .map_err(NodeError::from)
             })
             .collect()

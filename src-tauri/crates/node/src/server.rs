@@ -102,10 +102,10 @@ pub async fn dial_nearby(node: &Node, endpoint: &Endpoint, discovery: &crate::di
                 if let Err(e) = crate::grants::present(node, endpoint, &peer, &[]).await {
                     tracing::info!("доступ не предъявлен устройству {}: {e}", device.id);
                 }
-                match node.repo().dial(
-                    samod::BackoffConfig::default(),
-                    crate::net::IrohDialer::new(endpoint.clone(), peer),
-                ) {
+                match node
+                    .repo()
+                    .dial(crate::net::backoff(), crate::net::IrohDialer::new(endpoint.clone(), peer))
+                {
                     Ok(d) => {
                         tracing::info!("найдено рядом и подключается устройство {}", device.id);
                         dialed.insert(device.id.clone());

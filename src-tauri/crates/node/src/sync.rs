@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use iroh::Endpoint;
-use samod::{BackoffConfig, ConnectionId};
+use samod::ConnectionId;
 use serde::Serialize;
 
 use crate::device::Device;
@@ -82,7 +82,7 @@ pub async fn sync_once(
             Err(e) => tracing::info!("доступ не предъявлен устройству {peer}: {e}"),
         }
         let dialer =
-            node.repo().dial(BackoffConfig::default(), IrohDialer::new(endpoint.clone(), peer.clone()))?;
+            node.repo().dial(crate::net::backoff(), IrohDialer::new(endpoint.clone(), peer.clone()))?;
         match tokio::time::timeout(wait, dialer.established()).await {
             Ok(Ok(_)) => {
                 if let Some(conn) = dialer.connection_id() {
