@@ -12,6 +12,18 @@ use nastavnik_core::school::SchoolDoc;
 mod node_message;
 pub use node_message::node_message;
 
+/// libFuzzer's panic hook (libfuzzer-sys) aborts at *any* panic, even one our code catches on
+/// purpose: `document::load` and `sync_check` catch automerge's panics and return errors. Here
+/// only a panic that escapes a target is a crash — libfuzzer-sys aborts on it after its own
+/// `catch_unwind` — so the hook just prints.
+pub(crate) fn caught_panics_are_not_crashes() {
+    #[cfg(feature = "libfuzzer")]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| std::panic::set_hook(Box::new(|info| eprintln!("{info}"))));
+    }
+}
+
 fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).single().unwrap_or_default()
 }
@@ -40,6 +52,7 @@ fn use_pair(doc: &mut Automerge) {
 
 /// Bytes as a saved document (from disk, or sent by a peer): a pair's and a school's.
 pub fn doc_load(data: &[u8]) {
+    caught_panics_are_not_crashes();
     if let Ok((mut doc, _)) = document::load::<PairDoc>(data) {
         use_pair(&mut doc);
     }
@@ -142,6 +155,7 @@ const KEYS: &[&str] = &[
 /// lists where maps belong — as a hostile or buggy peer could write it: reading it must give an
 /// error or a usable document, never a panic.
 pub fn doc_shapes(data: &[u8]) {
+    caught_panics_are_not_crashes();
     let mut doc = seed_pair();
     let mut objects = vec![ROOT];
     let mut tx = doc.transaction();
@@ -179,6 +193,7 @@ pub fn doc_shapes(data: &[u8]) {
 
 /// Bytes as an automerge sync message from a peer, received into a pair document.
 pub fn sync_message(data: &[u8]) {
+    caught_panics_are_not_crashes();
     use automerge::sync::{State, SyncDoc};
     // As the node does: a message that fails the check never reaches automerge.
     let Ok(message) = nastavnik_core::sync_check::check_sync_message(data) else { return };
@@ -192,6 +207,7 @@ pub fn sync_message(data: &[u8]) {
 
 /// Bytes as a base imported from a file: the first byte picks .csv or .xlsx and the base.
 pub fn import_table(data: &[u8]) {
+    caught_panics_are_not_crashes();
     use nastavnik_paperwork::import::{Base, preview};
     let Some((&pick, bytes)) = data.split_first() else { return };
     let name = if pick & 1 == 0 { "база.csv" } else { "база.xlsx" };

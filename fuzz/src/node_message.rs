@@ -46,6 +46,7 @@ const KINDS: u8 = 6;
 
 /// Runs one message through the node's reading and checking.
 pub fn node_message(data: &[u8]) {
+    crate::caught_panics_are_not_crashes();
     let Some((&pick, bytes)) = data.split_first() else { return };
     match pick % KINDS {
         0 => {

@@ -189,49 +189,51 @@ fn a_sync_message_that_would_crash_automerge_is_refused_and_the_node_serves_on()
         .as_str()
         .unwrap()
         .to_string();
-    let crasher = std::fs::read(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../fuzz/regressions/sync_message/empty_bloom_filter"),
-    )
-    .unwrap();
-
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let closed = runtime.block_on(async {
-        let (identity, _) = Identity::load_or_create(&DataDir::open(&mentor.dir).unwrap()).unwrap();
-        let me = identity.device_id();
-        let endpoint = net::bind(&identity, "127.0.0.1:0".parse().unwrap()).await.unwrap();
-        let target: PeerAddr = serving.addr.parse().unwrap();
-        let conn = endpoint.connect(target.endpoint_addr(), SYNC_ALPN).await.unwrap();
-        let (send, recv) = conn.open_bi().await.unwrap();
-        let target_id = target.id.to_string();
-        let (mut out, mut back) = (wire::sink(send), wire::frames(recv, target_id.clone()));
-        let mut join = minicbor::Encoder::new(Vec::new());
-        join.map(3).unwrap();
-        join.str("type").unwrap().str("join").unwrap();
-        join.str("senderId").unwrap().str(&me).unwrap();
-        join.str("supportedProtocolVersions").unwrap().array(1).unwrap().str("1").unwrap();
-        out.send(join.into_writer()).await.unwrap();
-        let answer = back.next().await.unwrap().unwrap();
-        assert!(String::from_utf8_lossy(&answer).contains("peer"), "no handshake answer");
-        for kind in ["request", "sync"] {
-            let message = wire_message(&[
-                ("type", Ok(kind)),
-                ("senderId", Ok(&me)),
-                ("targetId", Ok(&target_id)),
-                ("documentId", Ok(&doc)),
-                ("data", Err(&crasher)),
-            ]);
-            let _ = out.send(message).await;
-        }
-        let closed = tokio::time::timeout(Duration::from_secs(10), conn.closed()).await.is_ok();
-        endpoint.close().await;
-        closed
-    });
-    assert!(closed, "the node kept the hostile connection open: {}", serving.log(&curator.dir));
+    let regressions = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions");
+    let bloom = std::fs::read(regressions.join("sync_message/empty_bloom_filter")).unwrap();
+    // A document whose columns panic automerge's decoder, sent as the changes of a sync message.
+    let columns = std::fs::read(regressions.join("doc_load/hexane_null_run")).unwrap();
+    let mut in_changes = vec![0x42, 0, 0, 0, 1, columns.len() as u8];
+    in_changes.extend_from_slice(&columns);
+    for crasher in [bloom, in_changes] {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let closed = runtime.block_on(async {
+            let (identity, _) = Identity::load_or_create(&DataDir::open(&mentor.dir).unwrap()).unwrap();
+            let me = identity.device_id();
+            let endpoint = net::bind(&identity, "127.0.0.1:0".parse().unwrap()).await.unwrap();
+            let target: PeerAddr = serving.addr.parse().unwrap();
+            let conn = endpoint.connect(target.endpoint_addr(), SYNC_ALPN).await.unwrap();
+            let (send, recv) = conn.open_bi().await.unwrap();
+            let target_id = target.id.to_string();
+            let (mut out, mut back) = (wire::sink(send), wire::frames(recv, target_id.clone()));
+            let mut join = minicbor::Encoder::new(Vec::new());
+            join.map(3).unwrap();
+            join.str("type").unwrap().str("join").unwrap();
+            join.str("senderId").unwrap().str(&me).unwrap();
+            join.str("supportedProtocolVersions").unwrap().array(1).unwrap().str("1").unwrap();
+            out.send(join.into_writer()).await.unwrap();
+            let answer = back.next().await.unwrap().unwrap();
+            assert!(String::from_utf8_lossy(&answer).contains("peer"), "no handshake answer");
+            for kind in ["request", "sync"] {
+                let message = wire_message(&[
+                    ("type", Ok(kind)),
+                    ("senderId", Ok(&me)),
+                    ("targetId", Ok(&target_id)),
+                    ("documentId", Ok(&doc)),
+                    ("data", Err(&crasher)),
+                ]);
+                let _ = out.send(message).await;
+            }
+            let closed = tokio::time::timeout(Duration::from_secs(10), conn.closed()).await.is_ok();
+            endpoint.close().await;
+            closed
+        });
+        assert!(closed, "the node kept the hostile connection open: {}", serving.log(&curator.dir));
+    }
     std::thread::sleep(Duration::from_millis(300));
     let log = serving.log(&curator.dir);
-    assert!(log.contains("фильтром"), "no log line naming the refused message: {log}");
-
+    assert!(log.contains("недопустимым фильтром"), "no log line naming the refused message: {log}");
+    assert!(log.contains("испорченными изменениями"), "no log line naming the refused message: {log}");
     // The same document still syncs with the node that was attacked, and reaches its disk.
     mentor.ok(&["plan", "add", "--pair", &pair, "--title", "После атаки", "--deadline", "2026-10-01"]);
     let report = mentor.ok(&["sync", "--peer", &serving.addr]);

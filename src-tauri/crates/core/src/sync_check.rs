@@ -1,6 +1,8 @@
 //! Checks a sync message from another device before automerge receives it.
 //!
-//! automerge 0.12.0 trusts the parameters of the bloom filter in a sync message's `have`
+//! Its changes are loaded into a scratch document first, catching a panic: automerge's column
+//! decoder panics on some crafted chunks (found by fuzzing `doc_load`). And automerge 0.12.0
+//! trusts the parameters of the bloom filter in a sync message's `have`
 //! section: a filter that claims entries but carries no bits makes
 //! `Automerge::receive_sync_message` divide by zero (a panic that takes the node down), and a
 //! filter that claims billions of probes makes it allocate and loop billions of times per change.
@@ -25,6 +27,9 @@ pub enum BadSyncMessage {
     /// A filter of the `have` section that automerge cannot use safely.
     #[error("сообщение синхронизации с недопустимым фильтром: {0}")]
     Filter(&'static str),
+    /// Changes that make automerge panic when loaded.
+    #[error("сообщение синхронизации с испорченными изменениями")]
+    Changes,
 }
 
 /// Decodes `data` as an automerge sync message and checks what automerge would trust blindly.
@@ -33,7 +38,23 @@ pub fn check_sync_message(data: &[u8]) -> Result<Message, BadSyncMessage> {
     for have in &message.have {
         check_filter(&have.bloom.to_bytes())?;
     }
+    for chunk in message.changes.iter() {
+        check_chunk(chunk)?;
+    }
     Ok(message)
+}
+
+/// A chunk of changes (or a whole document) must load into a scratch document without a panic:
+/// automerge's column decoder (hexane) panics on some crafted chunks (found by fuzzing
+/// `doc_load`), and samod would hit that panic inside `receive_sync_message`.
+fn check_chunk(chunk: &[u8]) -> Result<(), BadSyncMessage> {
+    let loaded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        automerge::Automerge::new().load_incremental(chunk).map(|_| ())
+    }));
+    match loaded {
+        Ok(_) => Ok(()), // an error here is automerge's to report, without a panic
+        Err(_) => Err(BadSyncMessage::Changes),
+    }
 }
 
 /// A filter as automerge encodes it: empty, or entries, bits per entry, probes (LEB128) and
@@ -129,6 +150,24 @@ mod tests {
         let bytes = with_filter(&[1, 8, 0xff, 0xff, 0xff, 0xff, 0x0f, 0xff]);
         assert!(Message::decode(&bytes).is_ok());
         assert_eq!(check_sync_message(&bytes).unwrap_err(), BadSyncMessage::Filter("слишком много проб"));
+    }
+
+    #[test]
+    fn changes_that_make_automerge_panic_are_refused() {
+        // The doc_load fuzzer's crasher (a document whose columns panic hexane's decoder), sent
+        // as the changes of a sync message: automerge would panic receiving it.
+        let crasher = include_bytes!("../../../../fuzz/regressions/doc_load/hexane_null_run");
+        let mut m = vec![0x42, 0, 0, 0, 1, crasher.len() as u8];
+        m.extend_from_slice(crasher);
+        let message = Message::decode(&m).unwrap();
+        let mut doc = automerge::Automerge::new();
+        let received = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let _ = doc.receive_sync_message(&mut State::new(), message);
+        }));
+        assert!(received.is_err(), "the threat: automerge panics on it");
+        assert_eq!(check_sync_message(&m).unwrap_err(), BadSyncMessage::Changes);
+        // Honest changes pass (the exchange above carries some).
+        assert!(honest_messages().iter().any(|m| !check_sync_message(m).unwrap().changes.is_empty()));
     }
 
     #[test]
