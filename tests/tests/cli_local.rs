@@ -208,6 +208,25 @@ fn a_damaged_chunk_is_set_aside_and_the_rest_keeps_working() {
     assert_eq!(c.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len(), 2);
 }
 
+/// A chunk crafted so that automerge's column decoder panics on it (found by fuzzing): set aside
+/// like any damaged chunk — before, opening the folder crashed every command.
+#[test]
+fn a_chunk_that_makes_automerge_panic_is_set_aside_too() {
+    let (c, pair, _, _) = school_with_pair("crafted");
+    let doc = c.ok(&["pair", "list"])[0]["doc"].as_str().unwrap().to_string();
+    c.ok(&["plan", "add", "--pair", &pair, "--title", "Первое", "--deadline", "2026-10-01"]);
+    let folder = c.dir.join("docs").join(&doc[..2]).join(&doc[2..]).join("incremental");
+    let crafted =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/doc_load/hexane_null_run");
+    let stray = folder.join("0000c0ffee");
+    std::fs::copy(crafted, &stray).unwrap();
+    assert_eq!(c.ok(&["plan", "list", "--pair", &pair])[0]["title"], "Первое");
+    c.ok(&["plan", "add", "--pair", &pair, "--title", "Второе", "--deadline", "2026-10-02"]);
+    assert!(!stray.exists());
+    assert_eq!(c.ok(&["status"])["quarantined"].as_array().unwrap().len(), 1);
+    assert_eq!(c.ok(&["plan", "list", "--pair", &pair]).as_array().unwrap().len(), 2);
+}
+
 #[test]
 fn a_kill_at_any_moment_leaves_loadable_documents_and_keeps_what_was_reported_saved() {
     let (c, pair, _, _) = school_with_pair("kill");

@@ -63,6 +63,14 @@ pub fn load<T: Schema>(bytes: &[u8]) -> Result<(Automerge, T), DocError> {
     Ok((doc, value))
 }
 
+/// Whether bytes load as automerge chunks (a document, or changes) into a scratch document.
+/// `load_incremental` queues changes whose dependencies are elsewhere instead of failing, while
+/// damaged bytes fail their checksums; a panic of automerge's decoder on crafted bytes (found
+/// by fuzzing) counts as "does not load".
+pub fn chunk_loads(bytes: &[u8]) -> bool {
+    catch_unwind(AssertUnwindSafe(|| Automerge::new().load_incremental(bytes).is_ok())).unwrap_or(false)
+}
+
 /// Reads the current state of a document as `T`, checking its type and version first.
 pub fn read<T: Schema>(doc: &(impl ReadDoc + autosurgeon::ReadDoc)) -> Result<T, DocError> {
     read_header::<T>(doc)?;
