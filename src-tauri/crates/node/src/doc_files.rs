@@ -82,9 +82,13 @@ impl DocFiles {
         let mut doc = Automerge::new();
         for chunk in chunks {
             let bytes = std::fs::read(&chunk).map_err(|e| NodeError::io(&chunk, e))?;
-            doc.load_incremental(&bytes).map_err(|e| {
-                NodeError::Doc(nastavnik_core::DocError::Corrupt(format!("{}: {e}", chunk.display())))
-            })?;
+            let corrupt = |why: String| {
+                NodeError::Doc(nastavnik_core::DocError::Corrupt(format!("{}: {why}", chunk.display())))
+            };
+            // automerge's decoder panics on some crafted chunks (found by fuzzing): an error here.
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| doc.load_incremental(&bytes)))
+                .map_err(|_| corrupt("сбой при разборе".into()))?
+                .map_err(|e| corrupt(e.to_string()))?;
         }
         Ok(Some(doc))
     }
