@@ -186,14 +186,20 @@ fn bad_input_exits_2_with_a_russian_message_and_changes_nothing() {
     assert_eq!(new.run(&["person", "list"]).code, 2, "a device without a school says so");
 }
 
+/// Where the (only) pair's document keeps its incremental chunks on the curator's disk.
+fn chunk_folder(c: &Device) -> std::path::PathBuf {
+    let doc = c.ok(&["pair", "list"])[0]["doc"].as_str().unwrap().to_string();
+    let folder = c.dir.join("docs").join(&doc[..2]).join(&doc[2..]).join("incremental");
+    assert!(folder.is_dir(), "{folder:?}");
+    folder
+}
+
 #[test]
 fn a_damaged_chunk_is_set_aside_and_the_rest_keeps_working() {
     let (c, pair, _, _) = school_with_pair("damaged");
-    let doc = c.ok(&["pair", "list"])[0]["doc"].as_str().unwrap().to_string();
     c.ok(&["plan", "add", "--pair", &pair, "--title", "Первое", "--deadline", "2026-10-01"]);
     // Write a stray, unreadable chunk into the pair's folder.
-    let folder = c.dir.join("docs").join(&doc[..2]).join(&doc[2..]).join("incremental");
-    assert!(folder.is_dir(), "{folder:?}");
+    let folder = chunk_folder(&c);
     let stray = folder.join("0000deadbeef");
     std::fs::write(&stray, b"not automerge at all").unwrap();
     // A read skips the chunk and leaves it where it is (reads write nothing)…
@@ -213,9 +219,8 @@ fn a_damaged_chunk_is_set_aside_and_the_rest_keeps_working() {
 #[test]
 fn a_chunk_that_makes_automerge_panic_is_set_aside_too() {
     let (c, pair, _, _) = school_with_pair("crafted");
-    let doc = c.ok(&["pair", "list"])[0]["doc"].as_str().unwrap().to_string();
     c.ok(&["plan", "add", "--pair", &pair, "--title", "Первое", "--deadline", "2026-10-01"]);
-    let folder = c.dir.join("docs").join(&doc[..2]).join(&doc[2..]).join("incremental");
+    let folder = chunk_folder(&c);
     let crafted =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/doc_load/hexane_null_run");
     let stray = folder.join("0000c0ffee");

@@ -63,12 +63,17 @@ pub fn load<T: Schema>(bytes: &[u8]) -> Result<(Automerge, T), DocError> {
     Ok((doc, value))
 }
 
-/// Whether bytes load as automerge chunks (a document, or changes) into a scratch document.
-/// `load_incremental` queues changes whose dependencies are elsewhere instead of failing, while
-/// damaged bytes fail their checksums; a panic of automerge's decoder on crafted bytes (found
-/// by fuzzing) counts as "does not load".
+/// Loads bytes as automerge chunks (a document, or changes) into a scratch document: whether
+/// they loaded, or `None` when automerge's decoder panicked on them (crafted bytes; found by
+/// fuzzing). `load_incremental` queues changes whose dependencies are elsewhere instead of
+/// failing, while damaged bytes fail their checksums.
+pub fn scratch_load(bytes: &[u8]) -> Option<bool> {
+    catch_unwind(AssertUnwindSafe(|| Automerge::new().load_incremental(bytes).is_ok())).ok()
+}
+
+/// Whether bytes load as automerge chunks; a panic counts as "does not load".
 pub fn chunk_loads(bytes: &[u8]) -> bool {
-    catch_unwind(AssertUnwindSafe(|| Automerge::new().load_incremental(bytes).is_ok())).unwrap_or(false)
+    scratch_load(bytes) == Some(true)
 }
 
 /// Reads the current state of a document as `T`, checking its type and version first.
