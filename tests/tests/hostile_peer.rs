@@ -229,7 +229,8 @@ fn a_sync_message_that_would_crash_automerge_is_refused_and_the_node_serves_on()
     std::thread::sleep(Duration::from_millis(300));
     let log = serving.log(&curator.dir);
     assert!(log.contains("недопустимым фильтром"), "no log line naming the refused message: {log}");
-    assert!(log.contains("испорченными изменениями"), "no log line naming the refused message: {log}");
+    // The second is a bundle chunk (our devices never send one), refused before automerge decodes it.
+    assert!(log.contains("недопустимыми изменениями"), "no log line naming the refused message: {log}");
     // The same document still syncs with the node that was attacked, and reaches its disk.
     mentor.ok(&["plan", "add", "--pair", &pair, "--title", "После атаки", "--deadline", "2026-10-01"]);
     let report = mentor.ok(&["sync", "--peer", &serving.addr]);

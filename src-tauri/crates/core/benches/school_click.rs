@@ -88,6 +88,23 @@ fn main() {
         doc.save().len() as f64 / 1e6,
         started.elapsed()
     );
+    // What checking the saved bytes before loading them costs (chunk_guard, on every load).
+    let saved = doc.save();
+    let timed = |f: &dyn Fn()| {
+        median(
+            (0..RUNS)
+                .map(|_| {
+                    let t = Instant::now();
+                    f();
+                    t.elapsed()
+                })
+                .collect(),
+        )
+    };
+    let guard = timed(&|| nastavnik_core::chunk_guard::check_chunks(&saved).unwrap());
+    let load = timed(&|| drop(std::hint::black_box(Automerge::load(&saved).unwrap())));
+    println!("  loading the saved document: check its chunks first {guard:.1?}, automerge's load {load:.1?}");
+
     let now = Utc.with_ymd_and_hms(2026, 11, 2, 10, 0, 0).unwrap();
     let today = now.date_naive();
 

@@ -56,6 +56,7 @@ pub fn create<T: Schema>(value: &T, now: DateTime<Utc>) -> Result<Automerge, Err
 
 /// Loads saved bytes as a document of type `T` and reads it.
 pub fn load<T: Schema>(bytes: &[u8]) -> Result<(Automerge, T), DocError> {
+    crate::chunk_guard::check_chunks(bytes).map_err(|e| DocError::Corrupt(e.to_string()))?;
     let doc = catch_unwind(AssertUnwindSafe(|| Automerge::load(bytes)))
         .map_err(|_| DocError::Corrupt("сбой при разборе".into()))?
         .map_err(|e| DocError::Corrupt(e.to_string()))?;
@@ -66,8 +67,12 @@ pub fn load<T: Schema>(bytes: &[u8]) -> Result<(Automerge, T), DocError> {
 /// Loads bytes as automerge chunks (a document, or changes) into a scratch document: whether
 /// they loaded, or `None` when automerge's decoder panicked on them (crafted bytes; found by
 /// fuzzing). `load_incremental` queues changes whose dependencies are elsewhere instead of
-/// failing, while damaged bytes fail their checksums.
+/// failing, while damaged bytes fail their checksums. Chunks that [`crate::chunk_guard`] refuses
+/// (they would make automerge exhaust memory or time) do not load and are not given to automerge.
 pub fn scratch_load(bytes: &[u8]) -> Option<bool> {
+    if crate::chunk_guard::check_chunks(bytes).is_err() {
+        return Some(false);
+    }
     catch_unwind(AssertUnwindSafe(|| Automerge::new().load_incremental(bytes).is_ok())).ok()
 }
 

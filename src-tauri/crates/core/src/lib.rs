@@ -19,6 +19,7 @@
 //! See `pair` for a runnable example.
 
 pub mod check;
+pub mod chunk_guard;
 pub mod coded;
 pub mod demo;
 pub mod document;

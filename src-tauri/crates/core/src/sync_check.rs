@@ -30,6 +30,9 @@ pub enum BadSyncMessage {
     /// Changes that make automerge panic when loaded.
     #[error("сообщение синхронизации с испорченными изменениями")]
     Changes,
+    /// Changes that would make automerge exhaust memory or time ([`crate::chunk_guard`]).
+    #[error("сообщение синхронизации с недопустимыми изменениями: {0}")]
+    Chunk(#[from] crate::chunk_guard::BadChunk),
 }
 
 /// Decodes `data` as an automerge sync message and checks what automerge would trust blindly.
@@ -48,6 +51,7 @@ pub fn check_sync_message(data: &[u8]) -> Result<Message, BadSyncMessage> {
 /// automerge's column decoder (hexane) panics on some crafted chunks (found by fuzzing
 /// `doc_load`), and samod would hit that panic inside `receive_sync_message`.
 fn check_chunk(chunk: &[u8]) -> Result<(), BadSyncMessage> {
+    crate::chunk_guard::check_chunks(chunk)?;
     // A chunk that fails to load is automerge's to report, without a panic.
     match crate::document::scratch_load(chunk) {
         Some(_) => Ok(()),
@@ -163,7 +167,11 @@ mod tests {
             let _ = doc.receive_sync_message(&mut State::new(), message);
         }));
         assert!(received.is_err(), "the threat: automerge panics on it");
-        assert_eq!(check_sync_message(&m).unwrap_err(), BadSyncMessage::Changes);
+        // A bundle chunk, which our devices never send: refused before any load.
+        assert_eq!(
+            check_sync_message(&m).unwrap_err(),
+            BadSyncMessage::Chunk(crate::chunk_guard::BadChunk::Kind(3))
+        );
         // Honest changes pass (the exchange above carries some).
         assert!(honest_messages().iter().any(|m| !check_sync_message(m).unwrap().changes.is_empty()));
     }

@@ -85,6 +85,7 @@ impl DocFiles {
             let corrupt = |why: String| {
                 NodeError::Doc(nastavnik_core::DocError::Corrupt(format!("{}: {why}", chunk.display())))
             };
+            nastavnik_core::chunk_guard::check_chunks(&bytes).map_err(|e| corrupt(e.to_string()))?;
             // automerge's decoder panics on some crafted chunks (found by fuzzing): an error here.
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| doc.load_incremental(&bytes)))
                 .map_err(|_| corrupt("сбой при разборе".into()))?
