@@ -2,12 +2,14 @@
 //! [`SchoolOverview`]. They are plain data computed by `nastavnik-core`; they carry no automerge.
 
 mod analysis;
+mod attention;
 mod overview;
 mod summary;
 
 pub use analysis::{Analysis, BEST_PAIRS, BestPair, FormRow, MonitoringStats, SatisfactionStats};
+pub use attention::{AttentionItem, AttentionKind, AttentionSettings};
 pub use overview::{Kpi, KpiKind, OverdueActivity, PairRow, SchoolOverview};
-pub use summary::{OpenActivity, PairSummary, ScoreChange};
+pub use summary::{MeetingMark, OpenActivity, PairSummary, ScoreChange};
 
 /// The last day of a programme that starts on `start` and lasts `months` months.
 pub fn period_end(start: chrono::NaiveDate, months: u8) -> chrono::NaiveDate {

@@ -188,3 +188,60 @@ async fn many_devices_sync_with_a_big_school_at_once_full() {
     let peak = scenario(2_500, 50).await;
     assert!(peak <= 300.0, "the curator's serve peaked at {peak:.0} MB (target ≤ 300 MB)");
 }
+
+fn rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "measurement"]
+async fn memory_of_loaded_documents() {
+    use automerge::{ObjType, ROOT, transaction::Transactable};
+    let pairs: usize = std::env::var("PAIRS").ok().and_then(|v| v.parse().ok()).unwrap_or(500);
+    let chars: usize = std::env::var("CHARS").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
+    let curator = Device::new("load-mem");
+    let all = big_school(&curator.dir, pairs).await;
+    let clock = || Clock::starting_on(NaiveDate::from_ymd_opt(2026, 9, 1).unwrap());
+    {
+        let data = DataDir::open(&curator.dir).unwrap();
+        let _lock = lock::acquire(&data, lock::Use::Serve).unwrap();
+        let node = Node::open(data, clock()).await.unwrap();
+        for (pair, _, _) in &all {
+            let h = node.handle(&node.pair_doc(pair).await.unwrap()).await.unwrap();
+            h.with_document(|d| {
+                let text = d
+                    .transact::<_, _, automerge::AutomergeError>(|tx| {
+                        tx.put_object(ROOT, "ballast", ObjType::Text)
+                    })
+                    .unwrap()
+                    .result;
+                for k in 0..chars / 100 {
+                    d.transact::<_, _, automerge::AutomergeError>(|tx| {
+                        tx.splice_text(&text, k * 100, 0, &"ж".repeat(100))
+                    })
+                    .unwrap();
+                }
+            });
+        }
+        node.close().await.unwrap();
+    }
+    let data = DataDir::open(&curator.dir).unwrap();
+    let _lock = lock::acquire(&data, lock::Use::Serve).unwrap();
+    let node = Node::open(data, clock()).await.unwrap();
+    let before = rss_mb();
+    let mut handles = Vec::new();
+    for (i, (pair, _, _)) in all.iter().enumerate() {
+        let doc = node.pair_doc(pair).await.unwrap();
+        handles.push(node.handle(&doc).await.unwrap());
+        if (i + 1) % 100 == 0 {
+            println!("{} loaded: {:.0} MB (+{:.0})", i + 1, rss_mb(), rss_mb() - before);
+        }
+    }
+}

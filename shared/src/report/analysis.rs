@@ -253,6 +253,7 @@ mod tests {
             meetings_per_pair_month: None,
             pairs,
             upcoming_meetings: Vec::new(),
+            attention: Vec::new(),
         }
     }
 

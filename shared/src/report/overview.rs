@@ -31,6 +31,9 @@ pub struct SchoolOverview {
     /// Meetings planned from today on, soonest first (at most 10): (date, "Mentor → Mentee", topic).
     #[serde(default)]
     pub upcoming_meetings: Vec<(NaiveDate, String, String)>,
+    /// What needs attention («Требует внимания»), by kind, then oldest first.
+    #[serde(default)]
+    pub attention: Vec<super::AttentionItem>,
 }
 
 /// Which indicator a [`Kpi`] is.

@@ -50,6 +50,27 @@ pub struct PairSummary {
     pub final_report_submitted: bool,
     /// Requests to replace the mentor that are still open.
     pub open_replacement_requests: u32,
+    /// Every meeting's date and who confirmed it, by date (for the warnings). No serde default on
+    /// purpose: a summary cached before this field existed fails to load and is computed anew.
+    pub meeting_marks: Vec<MeetingMark>,
+    /// Whether the entry diagnostics has scores.
+    pub entry_diagnostics: bool,
+    /// Whether the curator has closed the pair (completed or dissolved).
+    pub closed: bool,
+}
+
+/// One meeting, as the warnings need it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingMark {
+    /// Date held (or planned).
+    pub date: NaiveDate,
+    /// Тема.
+    pub topic: String,
+    /// Confirmed by a mentor.
+    pub by_mentor: bool,
+    /// Confirmed by a mentee.
+    pub by_mentee: bool,
 }
 
 /// An activity not yet done or cancelled.

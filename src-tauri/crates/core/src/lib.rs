@@ -18,6 +18,7 @@
 //!
 //! See `pair` for a runnable example.
 
+pub mod attention;
 pub mod check;
 pub mod chunk_guard;
 pub mod coded;

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use nastavnik_core::document;
 use nastavnik_core::pair::PairDoc;
 use nastavnik_core::school::SchoolDoc;
-use nastavnik_shared::report::SchoolOverview;
+use nastavnik_shared::report::{PairSummary, SchoolOverview};
 
 use crate::device::Device;
 use crate::summary_cache::{CacheStats, SummaryCache};
@@ -51,16 +51,20 @@ pub fn school_overview_with(
     node: &Node,
     school: &SchoolDoc,
     today: NaiveDate,
-    live: &[nastavnik_shared::report::PairSummary],
+    live: &[PairSummary],
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<(SchoolOverview, CacheStats), NodeError> {
     let docs: Vec<String> = school.pairs_with_docs().map(|p| p.doc_id.clone()).collect();
     let cache_file = node.dir.summaries_file();
     let mut cache = SummaryCache::load(&cache_file);
     let (summaries, stats) = cache.summaries_with_progress(&node.dir.docs(), &docs, progress);
-    let summaries =
-        summaries.into_iter().filter(|s| !live.iter().any(|l| l.pair_id == s.pair_id)).chain(live);
-    let overview = nastavnik_core::school::overview(school, summaries, today);
+    let summaries: Vec<&PairSummary> =
+        summaries.into_iter().filter(|s| !live.iter().any(|l| l.pair_id == s.pair_id)).chain(live).collect();
+    let mut overview = nastavnik_core::school::overview(school, summaries.iter().copied(), today);
+    // With what only this device knows: when each pair's document last synced with a member.
+    let synced = crate::sync_state::SyncState::load(&node.dir).last_synced_by_doc();
+    overview.attention =
+        nastavnik_core::attention::school(school, summaries, Some(&synced), &Default::default(), today);
     // A derived cache: failing to keep it (a full disk, a read-only folder) costs the next
     // overview some time, never this one.
     if let Err(e) = cache.save(&cache_file) {

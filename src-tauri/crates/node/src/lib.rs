@@ -13,6 +13,7 @@
 //! The binary `nastavnik-cli` (see `main.rs`) does everything a user can do, headless.
 
 pub mod access;
+pub mod attention;
 pub mod clock;
 pub mod control;
 pub mod curator;

@@ -125,6 +125,7 @@ fn usage(command: &Command) -> Option<lock::Use> {
         | Command::Export { .. }
         | Command::Import { apply: false, .. }
         | Command::Overview
+        | Command::Attention
         | Command::Status => None,
         _ => Some(lock::Use::Write),
     }
@@ -167,6 +168,7 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<Output, NodeError> 
         }
         Command::Import { base, file, apply } => cli::paperwork::import(ctx, &base, &file, apply).await,
         Command::Overview => cli::report::overview(ctx).await,
+        Command::Attention => cli::report::attention(ctx).await,
         Command::Status => cli::report::status(ctx).await,
     }
 }

@@ -124,7 +124,11 @@ pub async fn dial_nearby(node: &Node, endpoint: &Endpoint, discovery: &crate::di
 /// Every `period`: recomputes the share table (grants arrive inside synced documents), records
 /// which documents are in sync with which connected peer, and tries failed writes again.
 pub async fn refresh_loop(node: &Node, period: Duration) {
+    use futures::StreamExt;
     let mut state = crate::sync_state::SyncState::load(&node.dir);
+    // A member's `sync` often connects, syncs and leaves between two rounds: each connection's last
+    // state is recorded as it closes (only then — samod reports every message, on every connection).
+    let (mut last, mut changes) = node.repo().connected_peers();
     loop {
         refresh(node).await;
         state.observe(node.repo(), node.clock.now());
@@ -137,7 +141,23 @@ pub async fn refresh_loop(node: &Node, period: Duration) {
                 "на диск не записано фрагментов документов: {n}; новая попытка через {period:?}"
             ),
         }
-        tokio::time::sleep(period).await;
+        let round = tokio::time::sleep(period);
+        tokio::pin!(round);
+        loop {
+            tokio::select! {
+                _ = &mut round => break,
+                Some(now) = changes.next() => {
+                    let closed: Vec<_> = last.iter().filter(|c| !now.iter().any(|n| n.id == c.id)).collect();
+                    if !closed.is_empty() {
+                        state.observe_connections(closed, node.clock.now());
+                        if let Err(e) = state.save(&node.dir) {
+                            tracing::warn!("не удалось сохранить состояние синхронизации: {e}");
+                        }
+                    }
+                    last = now;
+                }
+            }
+        }
     }
 }
 

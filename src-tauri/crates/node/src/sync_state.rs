@@ -52,6 +52,18 @@ fn file(dir: &DataDir) -> std::path::PathBuf {
 }
 
 impl SyncState {
+    /// The day each document last synced fully with any peer (for the warnings).
+    pub fn last_synced_by_doc(&self) -> std::collections::HashMap<String, chrono::NaiveDate> {
+        let mut days = std::collections::HashMap::new();
+        for row in &self.rows {
+            let day = row.last_synced.date_naive();
+            days.entry(row.doc.clone())
+                .and_modify(|d: &mut chrono::NaiveDate| *d = (*d).max(day))
+                .or_insert(day);
+        }
+        days
+    }
+
     /// Loads the recorded state (empty if none).
     pub fn load(dir: &DataDir) -> SyncState {
         let rows =
@@ -83,6 +95,15 @@ impl SyncState {
     /// Records every (document, peer) that samod's live connections show in sync.
     pub fn observe(&mut self, repo: &Repo, at: DateTime<Utc>) {
         let (connections, _) = repo.connected_peers();
+        self.observe_connections(&connections, at);
+    }
+
+    /// Records every (document, peer) that these connections show in sync.
+    pub fn observe_connections<'a>(
+        &mut self,
+        connections: impl IntoIterator<Item = &'a samod::ConnectionInfo>,
+        at: DateTime<Utc>,
+    ) {
         for conn in connections {
             let samod::ConnectionState::Connected { their_peer_id } = &conn.state else { continue };
             for (doc, state) in &conn.docs {

@@ -1,6 +1,6 @@
 //! The pair's summary: the small read model the curator's overview is built from.
 
-use nastavnik_shared::report::{OpenActivity, PairSummary, ScoreChange, Share};
+use nastavnik_shared::report::{MeetingMark, OpenActivity, PairSummary, ScoreChange, Share};
 use nastavnik_shared::vocab::{ActivityStatus, MeetingType, MemberRole, MonitoringStage};
 
 use super::schema::PairDoc;
@@ -63,6 +63,22 @@ impl PairDoc {
                 .iter()
                 .filter(|r| r.resolution.is_none())
                 .count() as u32,
+            meeting_marks: {
+                let mut marks: Vec<MeetingMark> = self
+                    .meetings
+                    .iter()
+                    .map(|m| MeetingMark {
+                        date: *m.date,
+                        topic: m.topic.clone(),
+                        by_mentor: self.confirmed_by(m, MemberRole::Mentor),
+                        by_mentee: self.confirmed_by(m, MemberRole::Mentee),
+                    })
+                    .collect();
+                marks.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.topic.cmp(&b.topic)));
+                marks
+            },
+            entry_diagnostics: self.average_score(MonitoringStage::Entry).is_some(),
+            closed: self.closure.is_some(),
         }
     }
 }

@@ -142,6 +142,14 @@ pub fn overview<'a>(
         meetings_per_pair_month: (months > 0.0).then(|| f64::from(meetings) / months),
         pairs: rows,
         upcoming_meetings: upcoming,
+        // The device's sync with the pairs is not in the documents: the node adds it (`attention::school`).
+        attention: crate::attention::school(
+            school,
+            by_id.values().copied(),
+            None,
+            &Default::default(),
+            today,
+        ),
     }
 }
 

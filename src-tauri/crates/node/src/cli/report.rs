@@ -35,6 +35,20 @@ pub async fn overview(ctx: &Ctx<'_>) -> Result<Output, NodeError> {
     Ok(Output::new(text, value))
 }
 
+/// `attention`: what needs attention — the school's list (curator) or one's own reminders (member).
+pub async fn attention(ctx: &Ctx<'_>) -> Result<Output, NodeError> {
+    let items = nastavnik_node::attention::for_device(ctx.node, ctx.today()).await?;
+    let mut text = String::new();
+    if items.is_empty() {
+        text.push_str("Всё в порядке: ничего не требует внимания\n");
+    }
+    for item in &items {
+        text.push_str(&format!("{} — {}: {}\n", item.pair_title, item.kind.label(), item.text));
+    }
+    let value = serde_json::to_value(&items).map_err(|e| NodeError::Io(e.to_string()))?;
+    Ok(Output::new(text, value))
+}
+
 /// `status`: this device and its documents.
 pub async fn status(ctx: &Ctx<'_>) -> Result<Output, NodeError> {
     let quarantined: Vec<String> = std::fs::read_dir(ctx.node.dir.quarantine())
