@@ -2,6 +2,7 @@
 
 mod activity;
 pub mod app;
+mod attention;
 mod base;
 mod card;
 mod documents;

@@ -76,6 +76,7 @@ fn main() {
             commands::school::create_school,
             commands::school::load_demo,
             commands::school::overview,
+            commands::school::attention,
             commands::school::people,
             commands::school::add_person,
             commands::school::create_pair,

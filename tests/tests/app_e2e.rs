@@ -207,6 +207,8 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.click("#nav-overview").await;
     let before = w.wait_for("#plan-completion", "0%", |t| t == "0%").await;
     w.wait_text("Просроченные мероприятия: 1").await;
+    // «Требует внимания» names the pair and what is late.
+    w.wait_for("#attention", "the overdue warning", |t| t.contains("просрочено мероприятий: 1")).await;
 
     // The journal: the curator records a meeting; its notes are the pair's to write.
     w.click(".pair-link").await;
@@ -248,6 +250,8 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     let after = w.wait_for("#plan-completion", "100%", |t| t == "100%").await;
     assert_ne!(before, after);
     w.wait_text("Просроченные мероприятия: 0").await;
+    let calm = w.find("#attention").await.text().await.unwrap();
+    assert!(!calm.contains("просрочено"), "the warning went with the overdue activity: {calm}");
 
     // The final report from the overview: a .docx in the export folder.
     w.click(".export-report").await;

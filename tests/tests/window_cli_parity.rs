@@ -16,6 +16,7 @@ const WINDOW: &[(&str, Result<&str, &str>)] = &[
     ("create_school", Ok("school create")),
     ("load_demo", Ok("demo")),
     ("overview", Ok("overview")),
+    ("attention", Ok("attention")),
     ("people", Ok("person list")),
     ("add_person", Ok("person add")),
     ("edit_person", Ok("person edit")),
@@ -117,6 +118,7 @@ const CLI: &[(&str, Result<&str, &str>)] = &[
     ("order", Ok("issue_order")),
     ("import", Ok("import_base")),
     ("overview", Ok("overview")),
+    ("attention", Ok("attention")),
     ("status", Ok("sync_status")),
 ];
 

@@ -25,6 +25,7 @@ pub fn overview() -> Html {
         <section class="overview">
             <h1>{ format!("Обзор школы на {}", ru::date_long(o.as_of)) }</h1>
             <div class="tiles">{ for o.kpis.iter().map(tile) }</div>
+            { super::attention::attention(&ctx, "Требует внимания", &o.attention) }
             <div class="columns">
                 { plan(o) }
                 { counts("Пары по статусам", o.pairs_by_status.iter().map(|(s, n)| (s.label(), *n))) }

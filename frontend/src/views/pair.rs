@@ -61,6 +61,7 @@ pub fn pair_screen(p: &PairProps) -> Html {
                     { " Программу и журнал можно читать и выгружать, но не менять." }
                 </p>
             }
+            if !ctx.is_curator() { <super::attention::Reminders /> }
             <nav class="tabs">
                 { tab(PairTab::Programme, "tab-programme", "Программа") }
                 { tab(PairTab::Journal, "tab-journal", "Журнал встреч") }

@@ -15,7 +15,7 @@ use super::{
     ActivityForm, AppStatus, HeaderForm, ImportView, InviteView, MentorSuggestion, NewActivityForm,
     NewMeetingForm, NewPairForm, NewPersonForm, PairView, PersonRow, RoadmapRow, SyncView,
 };
-use crate::report::SchoolOverview;
+use crate::report::{AttentionItem, SchoolOverview};
 
 /// One command of the window: its name and what it answers.
 pub trait Command: Serialize + DeserializeOwned {
@@ -66,6 +66,8 @@ commands! {
     load_demo => LoadDemo {} -> AppStatus;
     /// The school overview (curator).
     overview => GetOverview {} -> SchoolOverview;
+    /// What needs attention: the school's warnings (curator) or one's own reminders (member).
+    attention => GetAttention {} -> Vec<AttentionItem>;
     /// The bank of mentors and mentees (curator).
     people => GetPeople {} -> Vec<PersonRow>;
     /// A new person in the bank; answers the id.

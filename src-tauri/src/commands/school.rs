@@ -4,8 +4,8 @@ use nastavnik_core::school::{NewSchool, PairInput, PersonInput, SchoolDoc};
 use nastavnik_node::device::Device;
 use nastavnik_shared::Code;
 use nastavnik_shared::app::commands::{
-    AddPerson, Answer, CreatePair, CreateSchool, EditPair, GetAppStatus, GetOverview, GetPeople, GetRoadmap,
-    LoadDemo, SetPairStatus, SetRoadmapStatus,
+    AddPerson, Answer, CreatePair, CreateSchool, EditPair, GetAppStatus, GetAttention, GetOverview,
+    GetPeople, GetRoadmap, LoadDemo, SetPairStatus, SetRoadmapStatus,
 };
 use nastavnik_shared::app::{AppStatus, Role};
 use nastavnik_shared::vocab::{ConsentGiver, Form, Kind, MemberRole, PairStatus, PersonCategory};
@@ -102,6 +102,14 @@ pub async fn overview(state: State<'_, AppState>, call: GetOverview) -> Res<Answ
             latest.get(&doc).map(|t| t.with_timezone(&chrono::Local).format("%d.%m.%Y %H:%M").to_string());
     }
     Ok(o)
+}
+
+/// What needs attention on this device: the school's warnings, or the member's own reminders.
+#[tauri::command]
+pub async fn attention(state: State<'_, AppState>, call: GetAttention) -> Res<Answer<GetAttention>> {
+    let GetAttention {} = call;
+    let node = state.node.read().await;
+    nastavnik_node::attention::for_device(&node, state.today()).await.map_err(app_error)
 }
 
 /// The bank of mentors and mentees.
