@@ -77,6 +77,7 @@ fn main() {
             commands::school::load_demo,
             commands::school::overview,
             commands::school::attention,
+            commands::school::set_warnings,
             commands::school::people,
             commands::school::add_person,
             commands::school::create_pair,

@@ -209,6 +209,22 @@ async fn a_curator_runs_a_pair_from_an_empty_school_to_the_overview() {
     w.wait_text("Просроченные мероприятия: 1").await;
     // «Требует внимания» names the pair and what is late.
     w.wait_for("#attention", "the overdue warning", |t| t.contains("просрочено мероприятий: 1")).await;
+    // Its thresholds: a day count out of range is refused with the reason; one in range is kept.
+    w.click(".warning-settings summary").await;
+    w.fill("#warn-unconfirmed", "0").await;
+    w.click("#save-warnings").await;
+    w.wait_for(".warning-settings .form-error", "the refusal", |t| t.contains("от 1 до 400")).await;
+    w.fill("#warn-unconfirmed", "10").await;
+    w.click("#save-warnings").await;
+    let started = std::time::Instant::now();
+    while w.text().await.contains("от 1 до 400") {
+        assert!(started.elapsed() < window::WAIT, "the threshold in range was refused");
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+    w.click("#nav-pairs").await;
+    w.click("#nav-overview").await;
+    w.click(".warning-settings summary").await;
+    w.wait_value("#warn-unconfirmed", "the kept threshold", |v| v == "10").await;
 
     // The journal: the curator records a meeting; its notes are the pair's to write.
     w.click(".pair-link").await;

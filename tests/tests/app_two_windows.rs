@@ -243,6 +243,11 @@ async fn typing_survives_the_window_being_killed_before_it_was_saved() {
 
     let typed = "Понял, что темп урока надо держать с первых минут.";
     let w = Window::open(&mentee.dir, &[]).await;
+    // Her own reminders on her pair's screen: the meeting she has not confirmed.
+    w.wait_for("#attention", "the mentee's reminder", |t| {
+        t.contains("Мои напоминания") && t.contains("подтвердите встречу от 20.11.2026 «Разбор урока»")
+    })
+    .await;
     w.click("#tab-journal").await;
     let field = ".shared-text.reflection textarea";
     w.fill(field, "Понял").await;

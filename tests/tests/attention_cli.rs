@@ -44,6 +44,17 @@ fn the_curator_sees_stuck_pairs_and_a_member_their_own_reminders() {
     assert_eq!(kinds(&late), ["no_meeting", "no_entry_diagnostics", "not_synced"]);
     assert!(texts(&late)[2].contains("ни разу"), "{late}");
 
+    // The school's thresholds: shown, changed, refused out of range (nothing changed then).
+    assert_eq!(curator.ok(&["school", "settings"])["noMeetingDays"], 30);
+    let set = curator.ok(&["school", "settings", "--no-meeting-days", "60", "--entry-days", "45"]);
+    assert_eq!((set["noMeetingDays"].as_u64(), set["entryDiagnosticsDays"].as_u64()), (Some(60), Some(45)));
+    assert_eq!(kinds(&curator.ok(&["--today", "2026-10-05", "attention"])), ["not_synced"]);
+    let refused = curator.run(&["school", "settings", "--unconfirmed-days", "0"]);
+    assert_ne!(refused.code, 0);
+    assert!(refused.stderr.contains("от 1 до 400"), "{}", refused.stderr);
+    assert_eq!(curator.ok(&["school", "settings"])["unconfirmedDays"], 7);
+    curator.ok(&["school", "settings", "--no-meeting-days", "30", "--entry-days", "30"]);
+
     // The mentor's device joins on 5 October, records a meeting of 1 October (confirmed by the
     // mentor only) and an activity already late, and syncs with the curator's `serve`.
     let code = s(&curator.ok(&["--today", "2026-10-05", "invite", "create", "--person", &m]), "code");

@@ -17,6 +17,7 @@ const WINDOW: &[(&str, Result<&str, &str>)] = &[
     ("load_demo", Ok("demo")),
     ("overview", Ok("overview")),
     ("attention", Ok("attention")),
+    ("set_warnings", Ok("school settings")),
     ("people", Ok("person list")),
     ("add_person", Ok("person add")),
     ("edit_person", Ok("person edit")),
@@ -119,6 +120,7 @@ const CLI: &[(&str, Result<&str, &str>)] = &[
     ("import", Ok("import_base")),
     ("overview", Ok("overview")),
     ("attention", Ok("attention")),
+    ("school settings", Ok("set_warnings")),
     ("status", Ok("sync_status")),
 ];
 

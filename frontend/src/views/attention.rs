@@ -1,13 +1,13 @@
 //! «Требует внимания»: the early warnings of the curator's overview and a member's own reminders,
 //! each naming its pair (a click opens it) and what to do.
 
-use nastavnik_shared::app::commands::GetAttention;
-use nastavnik_shared::report::AttentionItem;
+use nastavnik_shared::app::commands::{GetAttention, SetWarnings};
+use nastavnik_shared::report::{AttentionItem, AttentionSettings};
 use nastavnik_shared::ru;
 use yew::prelude::*;
 
 use super::app::Ctx;
-use super::widgets::{FormError, submit};
+use super::widgets::{Field, FormError, setter, submit};
 use crate::state::{Action, PairTab, Screen};
 
 /// The list under `title`; a quiet line when nothing needs attention.
@@ -54,5 +54,68 @@ pub fn reminders() -> Html {
             <FormError error={(*error).clone()} />
             { attention(&ctx, "Мои напоминания", &items) }
         </>
+    }
+}
+
+/// The school's thresholds, as the curator types them (days, as text until saved).
+#[derive(Properties, PartialEq)]
+pub struct WarningProps {
+    /// The thresholds in force.
+    pub settings: AttentionSettings,
+}
+
+/// «Сроки предупреждений»: the curator changes the thresholds of the list (days).
+#[function_component(WarningSettings)]
+pub fn warning_settings(p: &WarningProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("inside App");
+    let s = p.settings;
+    let days = [s.no_meeting_days, s.unconfirmed_days, s.entry_diagnostics_days, s.not_synced_days];
+    let form = use_state(|| days.map(|d| d.to_string()));
+    let error = use_state(|| None::<String>);
+    let save = {
+        let (ctx, form, error) = (ctx.clone(), form.clone(), error.clone());
+        Callback::from(move |_| {
+            let parsed: Result<Vec<u32>, _> = form.iter().map(|d| d.trim().parse::<u32>()).collect();
+            let Ok(d) = parsed else {
+                error.set(Some("Сроки указываются целым числом дней".into()));
+                return;
+            };
+            let settings = AttentionSettings {
+                no_meeting_days: d[0],
+                unconfirmed_days: d[1],
+                entry_diagnostics_days: d[2],
+                not_synced_days: d[3],
+            };
+            let ctx = ctx.clone();
+            submit(SetWarnings { settings }, error.clone(), move |()| ctx.dispatch(Action::Changed));
+        })
+    };
+    let field = |i: usize, id: &'static str, label: &'static str| {
+        let oninput = {
+            let form = form.clone();
+            setter(
+                &form,
+                match i {
+                    0 => |f: &mut [String; 4], v| f[0] = v,
+                    1 => |f: &mut [String; 4], v| f[1] = v,
+                    2 => |f: &mut [String; 4], v| f[2] = v,
+                    _ => |f: &mut [String; 4], v| f[3] = v,
+                },
+            )
+        };
+        html! { <Field label={label} id={id} kind="number" value={form[i].clone()} {oninput} /> }
+    };
+    html! {
+        <details class="panel warning-settings">
+            <summary>{ "Сроки предупреждений" }</summary>
+            <div class="form-row">
+                { field(0, "warn-no-meeting", "Нет встреч, дней") }
+                { field(1, "warn-unconfirmed", "Встреча не подтверждена, дней") }
+                { field(2, "warn-entry", "Нет входной диагностики, дней от начала") }
+                { field(3, "warn-not-synced", "Нет синхронизации, дней") }
+            </div>
+            <FormError error={(*error).clone()} />
+            <button id="save-warnings" onclick={save}>{ "Сохранить сроки" }</button>
+        </details>
     }
 }

@@ -26,6 +26,7 @@ pub fn overview() -> Html {
             <h1>{ format!("Обзор школы на {}", ru::date_long(o.as_of)) }</h1>
             <div class="tiles">{ for o.kpis.iter().map(tile) }</div>
             { super::attention::attention(&ctx, "Требует внимания", &o.attention) }
+            <super::attention::WarningSettings settings={o.warnings} />
             <div class="columns">
                 { plan(o) }
                 { counts("Пары по статусам", o.pairs_by_status.iter().map(|(s, n)| (s.label(), *n))) }

@@ -15,7 +15,7 @@ use super::{
     ActivityForm, AppStatus, HeaderForm, ImportView, InviteView, MentorSuggestion, NewActivityForm,
     NewMeetingForm, NewPairForm, NewPersonForm, PairView, PersonRow, RoadmapRow, SyncView,
 };
-use crate::report::{AttentionItem, SchoolOverview};
+use crate::report::{AttentionItem, AttentionSettings, SchoolOverview};
 
 /// One command of the window: its name and what it answers.
 pub trait Command: Serialize + DeserializeOwned {
@@ -68,6 +68,11 @@ commands! {
     overview => GetOverview {} -> SchoolOverview;
     /// What needs attention: the school's warnings (curator) or one's own reminders (member).
     attention => GetAttention {} -> Vec<AttentionItem>;
+    /// The school's thresholds of the warnings (curator).
+    set_warnings => SetWarnings {
+        /// Each threshold in days.
+        settings: AttentionSettings,
+    } -> ();
     /// The bank of mentors and mentees (curator).
     people => GetPeople {} -> Vec<PersonRow>;
     /// A new person in the bank; answers the id.

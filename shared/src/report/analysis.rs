@@ -254,6 +254,7 @@ mod tests {
             pairs,
             upcoming_meetings: Vec::new(),
             attention: Vec::new(),
+            warnings: Default::default(),
         }
     }
 

@@ -34,6 +34,9 @@ pub struct SchoolOverview {
     /// What needs attention («Требует внимания»), by kind, then oldest first.
     #[serde(default)]
     pub attention: Vec<super::AttentionItem>,
+    /// The school's thresholds the list was judged by.
+    #[serde(default)]
+    pub warnings: super::AttentionSettings,
 }
 
 /// Which indicator a [`Kpi`] is.

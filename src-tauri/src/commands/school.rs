@@ -5,7 +5,7 @@ use nastavnik_node::device::Device;
 use nastavnik_shared::Code;
 use nastavnik_shared::app::commands::{
     AddPerson, Answer, CreatePair, CreateSchool, EditPair, GetAppStatus, GetAttention, GetOverview,
-    GetPeople, GetRoadmap, LoadDemo, SetPairStatus, SetRoadmapStatus,
+    GetPeople, GetRoadmap, LoadDemo, SetPairStatus, SetRoadmapStatus, SetWarnings,
 };
 use nastavnik_shared::app::{AppStatus, Role};
 use nastavnik_shared::vocab::{ConsentGiver, Form, Kind, MemberRole, PairStatus, PersonCategory};
@@ -110,6 +110,21 @@ pub async fn attention(state: State<'_, AppState>, call: GetAttention) -> Res<An
     let GetAttention {} = call;
     let node = state.node.read().await;
     nastavnik_node::attention::for_device(&node, state.today()).await.map_err(app_error)
+}
+
+/// The school's thresholds of the warnings.
+#[tauri::command]
+pub async fn set_warnings(state: State<'_, AppState>, call: SetWarnings) -> Res<Answer<SetWarnings>> {
+    let SetWarnings { settings } = call;
+    let node = state.node.read().await;
+    node.change(
+        &school_doc(&node)?,
+        state.now(),
+        "сроки предупреждений",
+        move |s: &mut SchoolDoc| s.set_warnings(settings),
+    )
+    .await
+    .map_err(app_error)
 }
 
 /// The bank of mentors and mentees.

@@ -31,6 +31,7 @@ mod people;
 mod roadmap;
 mod rows;
 mod schema;
+mod warnings;
 
 pub use matching::Suggestion;
 pub use overview::overview;
@@ -39,6 +40,7 @@ pub use people::{MentorProfileInput, PersonInput};
 pub use roadmap::seed_roadmap;
 pub use schema::{
     Consent, MenteeRequest, MentorProfile, PairEntry, PairMember, Person, RoadmapItem, School, SchoolDoc,
+    Warnings,
 };
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -74,6 +76,7 @@ impl SchoolDoc {
                 name: check::required("Наименование ОО", &new.name, check::SHORT)?,
                 head_name: check::optional("Руководитель ОО", &new.head_name, check::SHORT)?,
                 curator_name: check::optional("Куратор", &new.curator_name, check::SHORT)?,
+                warnings: Warnings::default(),
             },
             people: Vec::new(),
             mentor_profiles: Vec::new(),
@@ -102,6 +105,7 @@ impl Schema for SchoolDoc {
 
     fn validate(&self) -> Result<(), DomainError> {
         check::required("Наименование ОО", &self.school.name, check::SHORT)?;
+        warnings::checked(self.school.warnings)?;
         for p in &self.people {
             check::required("ФИО", &p.name, check::SHORT)?;
         }

@@ -63,8 +63,13 @@ pub fn school_overview_with(
     let mut overview = nastavnik_core::school::overview(school, summaries.iter().copied(), today);
     // With what only this device knows: when each pair's document last synced with a member.
     let synced = crate::sync_state::SyncState::load(&node.dir).last_synced_by_doc();
-    overview.attention =
-        nastavnik_core::attention::school(school, summaries, Some(&synced), &Default::default(), today);
+    overview.attention = nastavnik_core::attention::school(
+        school,
+        summaries,
+        Some(&synced),
+        &school.attention_settings(),
+        today,
+    );
     // A derived cache: failing to keep it (a full disk, a read-only folder) costs the next
     // overview some time, never this one.
     if let Err(e) = cache.save(&cache_file) {

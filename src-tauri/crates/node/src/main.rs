@@ -127,6 +127,7 @@ fn usage(command: &Command) -> Option<lock::Use> {
         | Command::Overview
         | Command::Attention
         | Command::Status => None,
+        Command::School(SchoolCmd::Settings(args)) if args.is_empty() => None,
         _ => Some(lock::Use::Write),
     }
 }
@@ -169,6 +170,7 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<Output, NodeError> 
         Command::Import { base, file, apply } => cli::paperwork::import(ctx, &base, &file, apply).await,
         Command::Overview => cli::report::overview(ctx).await,
         Command::Attention => cli::report::attention(ctx).await,
+        Command::School(SchoolCmd::Settings(args)) => cli::report::warnings(ctx, args).await,
         Command::Status => cli::report::status(ctx).await,
     }
 }

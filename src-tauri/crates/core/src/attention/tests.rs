@@ -171,3 +171,37 @@ fn a_replacement_request_is_listed_and_a_closed_pair_asks_nothing() {
     assert!(warnings(&pair.summary(), &settings, day(12, 1)).is_empty());
     assert!(reminders(&pair.summary(), MemberRole::Mentor, &settings, day(12, 1)).is_empty());
 }
+
+#[test]
+fn the_school_sets_its_thresholds_within_reason() {
+    let (mut school, pair) = school_with_pair();
+    let summaries = [pair.summary()];
+    assert_eq!(school.attention_settings(), AttentionSettings::default());
+    let strict = super::school(&school, &summaries, None, &school.attention_settings(), day(10, 5));
+    assert!(kinds(&strict).contains(&AttentionKind::NoMeeting));
+    let patient = AttentionSettings { no_meeting_days: 60, ..AttentionSettings::default() };
+    school.set_warnings(patient).unwrap();
+    assert_eq!(school.attention_settings(), patient);
+    assert_eq!(crate::school::overview(&school, &summaries, day(10, 5)).warnings, patient);
+    let list = crate::school::overview(&school, &summaries, day(10, 5)).attention;
+    assert_eq!(kinds(&list), [AttentionKind::NoEntryDiagnostics], "judged by the school's thresholds");
+    for bad in [0, 401] {
+        let err = school.set_warnings(AttentionSettings { unconfirmed_days: bad, ..patient }).unwrap_err();
+        assert!(err.to_string().contains("от 1 до 400"), "{err}");
+    }
+    assert_eq!(school.attention_settings(), patient, "a refused change leaves the thresholds");
+}
+
+#[test]
+fn a_school_document_written_before_the_thresholds_reads_with_the_defaults() {
+    use automerge::{ReadDoc, transaction::Transactable};
+    let (mut school, _) = school_with_pair();
+    school.set_warnings(AttentionSettings { no_meeting_days: 45, ..AttentionSettings::default() }).unwrap();
+    let mut doc = crate::document::create(&school, at(9, 1)).unwrap();
+    let (_, school_obj) = doc.get(automerge::ROOT, "school").unwrap().unwrap();
+    let mut tx = doc.transaction();
+    tx.delete(&school_obj, "warnings").unwrap();
+    tx.commit();
+    let (_, old): (_, SchoolDoc) = crate::document::load(&doc.save()).unwrap();
+    assert_eq!(old.attention_settings(), AttentionSettings::default());
+}

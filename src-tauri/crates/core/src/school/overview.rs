@@ -147,9 +147,10 @@ pub fn overview<'a>(
             school,
             by_id.values().copied(),
             None,
-            &Default::default(),
+            &school.attention_settings(),
             today,
         ),
+        warnings: school.attention_settings(),
     }
 }
 

@@ -4,6 +4,7 @@
 //! their parent, scalars for what two devices may set concurrently.
 
 use autosurgeon::{Hydrate, Reconcile};
+use nastavnik_shared::report::AttentionSettings;
 use nastavnik_shared::vocab::{
     ConsentGiver, Form, Kind, MemberRole, PairStatus, PersonCategory, RoadmapStage, RoadmapStatus,
 };
@@ -44,6 +45,50 @@ pub struct School {
     pub head_name: String,
     /// Куратор.
     pub curator_name: String,
+    /// The thresholds of «Требует внимания» (documents written before them get the defaults).
+    #[autosurgeon(missing = "Warnings::default")]
+    pub warnings: Warnings,
+}
+
+/// The school's thresholds of the early warnings, in days (see [`crate::attention`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Reconcile, Hydrate)]
+pub struct Warnings {
+    /// A working pair with no meeting held for this long.
+    pub no_meeting_days: u32,
+    /// A held meeting not confirmed by both sides after this long.
+    pub unconfirmed_days: u32,
+    /// This long into the programme without the entry diagnostics.
+    pub entry_diagnostics_days: u32,
+    /// A pair's document not synced with the curator for this long.
+    pub not_synced_days: u32,
+}
+
+impl Default for Warnings {
+    fn default() -> Self {
+        AttentionSettings::default().into()
+    }
+}
+
+impl From<AttentionSettings> for Warnings {
+    fn from(s: AttentionSettings) -> Self {
+        Warnings {
+            no_meeting_days: s.no_meeting_days,
+            unconfirmed_days: s.unconfirmed_days,
+            entry_diagnostics_days: s.entry_diagnostics_days,
+            not_synced_days: s.not_synced_days,
+        }
+    }
+}
+
+impl From<Warnings> for AttentionSettings {
+    fn from(w: Warnings) -> Self {
+        AttentionSettings {
+            no_meeting_days: w.no_meeting_days,
+            unconfirmed_days: w.unconfirmed_days,
+            entry_diagnostics_days: w.entry_diagnostics_days,
+            not_synced_days: w.not_synced_days,
+        }
+    }
 }
 
 /// A person of the bank.

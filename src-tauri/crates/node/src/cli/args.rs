@@ -148,6 +148,35 @@ pub enum SchoolCmd {
         #[arg(long, default_value = "")]
         curator: String,
     },
+    /// Сроки предупреждений «Требует внимания», дней (куратор); без параметров — показать текущие.
+    Settings(WarningArgs),
+}
+
+/// `school settings`: each threshold in days (1–400); the ones not given stay as they are.
+#[derive(Debug, clap::Args)]
+pub struct WarningArgs {
+    /// Нет встреч столько дней.
+    #[arg(long)]
+    pub no_meeting_days: Option<u32>,
+    /// Встреча не подтверждена обеими сторонами столько дней.
+    #[arg(long)]
+    pub unconfirmed_days: Option<u32>,
+    /// Нет входной диагностики столько дней от начала программы.
+    #[arg(long)]
+    pub entry_days: Option<u32>,
+    /// Документ пары не синхронизировался с куратором столько дней.
+    #[arg(long)]
+    pub not_synced_days: Option<u32>,
+}
+
+impl WarningArgs {
+    /// Whether nothing is to be changed (the command only shows).
+    pub fn is_empty(&self) -> bool {
+        self.no_meeting_days.is_none()
+            && self.unconfirmed_days.is_none()
+            && self.entry_days.is_none()
+            && self.not_synced_days.is_none()
+    }
 }
 
 /// `person …`

@@ -1,5 +1,6 @@
 //! The school overview and what is on this device.
 
+use nastavnik_core::school::SchoolDoc;
 use nastavnik_node::NodeError;
 use nastavnik_node::summary_cache::CacheStats;
 use nastavnik_node::sync_state::SyncState;
@@ -46,6 +47,36 @@ pub async fn attention(ctx: &Ctx<'_>) -> Result<Output, NodeError> {
         text.push_str(&format!("{} — {}: {}\n", item.pair_title, item.kind.label(), item.text));
     }
     let value = serde_json::to_value(&items).map_err(|e| NodeError::Io(e.to_string()))?;
+    Ok(Output::new(text, value))
+}
+
+/// `school settings`: the thresholds of `attention`, shown, or changed (those given).
+pub async fn warnings(ctx: &Ctx<'_>, args: super::args::WarningArgs) -> Result<Output, NodeError> {
+    let mut settings = ctx.school().await?.attention_settings();
+    if !args.is_empty() {
+        let set = |now: &mut u32, new: Option<u32>| *now = new.unwrap_or(*now);
+        set(&mut settings.no_meeting_days, args.no_meeting_days);
+        set(&mut settings.unconfirmed_days, args.unconfirmed_days);
+        set(&mut settings.entry_diagnostics_days, args.entry_days);
+        set(&mut settings.not_synced_days, args.not_synced_days);
+        ctx.node
+            .change(
+                &ctx.school_doc()?,
+                ctx.now(),
+                "сроки предупреждений",
+                move |s: &mut SchoolDoc| s.set_warnings(settings),
+            )
+            .await?;
+    }
+    let text = format!(
+        "Требует внимания, если: нет встреч {} дн.; встреча не подтверждена {} дн.; нет входной диагностики {} дн. \
+         от начала программы; нет синхронизации с куратором {} дн.",
+        settings.no_meeting_days,
+        settings.unconfirmed_days,
+        settings.entry_diagnostics_days,
+        settings.not_synced_days
+    );
+    let value = serde_json::to_value(settings).map_err(|e| NodeError::Io(e.to_string()))?;
     Ok(Output::new(text, value))
 }
 
