@@ -77,14 +77,16 @@ pub async fn run(
             }
         }
     };
+    let recorder = tokio::sync::Mutex::new(server::SyncRecorder::new(node));
     tokio::select! {
         _ = kicks => {}
         _ = server::accept_loop(node, &endpoint, &acceptor) => {}
-        _ = server::refresh_loop(node, Duration::from_secs(2)) => {}
+        _ = server::refresh_loop(node, Duration::from_secs(2), &recorder) => {}
         _ = server::log_connections(&acceptor) => {}
         _ = nearby => {}
         _ = stop => {}
     }
+    recorder.lock().await.finish(node);
     for d in dialers.into_inner().unwrap_or_default() {
         d.close();
     }

@@ -121,20 +121,64 @@ pub async fn dial_nearby(node: &Node, endpoint: &Endpoint, discovery: &crate::di
     }
 }
 
-/// Every `period`: recomputes the share table (grants arrive inside synced documents), records
-/// which documents are in sync with which connected peer, and tries failed writes again.
-pub async fn refresh_loop(node: &Node, period: Duration) {
-    use futures::StreamExt;
-    let mut state = crate::sync_state::SyncState::load(&node.dir);
-    // A member's `sync` often connects, syncs and leaves between two rounds: each connection's last
-    // state is recorded as it closes (only then — samod reports every message, on every connection).
-    let (mut last, mut changes) = node.repo().connected_peers();
-    loop {
-        refresh(node).await;
-        state.observe(node.repo(), node.clock.now());
-        if let Err(e) = state.save(&node.dir) {
+/// What `serve` records of its syncs (`sync-state.json`): samod reports every change of every
+/// connection's state; a member's `sync` often connects, syncs and leaves between two rounds of
+/// [`refresh_loop`], so each connection's last state is recorded as it closes, and whatever is
+/// still open when the node stops ([`SyncRecorder::finish`]).
+pub struct SyncRecorder {
+    state: crate::sync_state::SyncState,
+    last: Vec<samod::ConnectionInfo>,
+    changes: Box<dyn futures::Stream<Item = Vec<samod::ConnectionInfo>> + Unpin + Send>,
+}
+
+impl SyncRecorder {
+    /// Starts following the node's connections.
+    pub fn new(node: &Node) -> SyncRecorder {
+        let (last, changes) = node.repo().connected_peers();
+        SyncRecorder {
+            state: crate::sync_state::SyncState::load(&node.dir),
+            last,
+            changes: Box::new(changes),
+        }
+    }
+
+    /// A new snapshot of the connections: those gone since the last one are recorded.
+    fn take(&mut self, now: Vec<samod::ConnectionInfo>, at: chrono::DateTime<chrono::Utc>) -> bool {
+        let closed: Vec<_> = self.last.iter().filter(|c| !now.iter().any(|n| n.id == c.id)).collect();
+        let any = !closed.is_empty();
+        self.state.observe_connections(closed, at);
+        self.last = now;
+        any
+    }
+
+    fn save(&mut self, node: &Node) {
+        if let Err(e) = self.state.save(&node.dir) {
             tracing::warn!("не удалось сохранить состояние синхронизации: {e}");
         }
+    }
+
+    /// When the node stops: what samod has reported so far, and the connections still open.
+    pub fn finish(&mut self, node: &Node) {
+        use futures::FutureExt;
+        let at = node.clock.now();
+        while let Some(Some(now)) = futures::StreamExt::next(&mut self.changes).now_or_never() {
+            self.take(now, at);
+        }
+        self.state.observe_connections(&self.last, at);
+        self.save(node);
+    }
+}
+
+/// Every `period`: recomputes the share table (grants arrive inside synced documents), records
+/// which documents are in sync with which connected peer, and tries failed writes again; in
+/// between, records each connection as it closes.
+pub async fn refresh_loop(node: &Node, period: Duration, recorder: &tokio::sync::Mutex<SyncRecorder>) {
+    use futures::StreamExt;
+    let mut recorder = recorder.lock().await;
+    loop {
+        refresh(node).await;
+        recorder.state.observe(node.repo(), node.clock.now());
+        recorder.save(node);
         match node.flush().await {
             0 => {}
             n => tracing::error!(
@@ -146,15 +190,10 @@ pub async fn refresh_loop(node: &Node, period: Duration) {
         loop {
             tokio::select! {
                 _ = &mut round => break,
-                Some(now) = changes.next() => {
-                    let closed: Vec<_> = last.iter().filter(|c| !now.iter().any(|n| n.id == c.id)).collect();
-                    if !closed.is_empty() {
-                        state.observe_connections(closed, node.clock.now());
-                        if let Err(e) = state.save(&node.dir) {
-                            tracing::warn!("не удалось сохранить состояние синхронизации: {e}");
-                        }
+                Some(now) = recorder.changes.next() => {
+                    if recorder.take(now, node.clock.now()) {
+                        recorder.save(node);
                     }
-                    last = now;
                 }
             }
         }
