@@ -7,7 +7,7 @@ use nastavnik_shared::ru;
 use yew::prelude::*;
 
 use super::app::Ctx;
-use super::widgets::{Field, FormError, setter, submit};
+use super::widgets::{Field, FormError, submit};
 use crate::state::{Action, PairTab, Screen};
 
 /// The list under `title`; a quiet line when nothing needs attention.
@@ -93,15 +93,11 @@ pub fn warning_settings(p: &WarningProps) -> Html {
     let field = |i: usize, id: &'static str, label: &'static str| {
         let oninput = {
             let form = form.clone();
-            setter(
-                &form,
-                match i {
-                    0 => |f: &mut [String; 4], v| f[0] = v,
-                    1 => |f: &mut [String; 4], v| f[1] = v,
-                    2 => |f: &mut [String; 4], v| f[2] = v,
-                    _ => |f: &mut [String; 4], v| f[3] = v,
-                },
-            )
+            Callback::from(move |v: String| {
+                let mut next = (*form).clone();
+                next[i] = v;
+                form.set(next);
+            })
         };
         html! { <Field label={label} id={id} kind="number" value={form[i].clone()} {oninput} /> }
     };
