@@ -151,14 +151,11 @@ pub async fn receive(node: &Node, conn: Connection) -> Result<(), NodeError> {
     let ours = trust::own_grants(node)
         .await
         .into_iter()
-        .filter(|(doc, _)| table.members.get(doc).is_some_and(|devices| devices.contains(&presenter)))
+        .filter(|(doc, _)| table.may(doc, &presenter).may_have())
         .map(|(doc, e)| (doc, Entry::from_core(&e)))
         .collect();
-    let refused = asked
-        .into_iter()
-        .filter(|doc| table.decide(doc, &presenter) == samod::ShareConfig::none())
-        .take(MAX_ASKED)
-        .collect();
+    let refused =
+        asked.into_iter().filter(|doc| !table.may(doc, &presenter).may_have()).take(MAX_ASKED).collect();
     invite::write_message(&mut send, &Accepted { added, grants: ours, refused }).await?;
     let _ = send.finish();
     let _ = tokio::time::timeout(TIMEOUT, conn.closed()).await;

@@ -109,9 +109,10 @@ pub async fn sync_once(
     let table = node.access();
     // Only what a peer may have is opened for it (a curator with thousands of pairs syncing
     // with one mentor opens that mentor's pairs, not all of them).
+    // (Or what this device asks for: a document named on the command line, or one of its own pairs
+    // it has not received yet — the peer's side decides whether to give it.)
     let shared_with = |doc: &str, peer: &str| {
-        table.curators.contains(peer)
-            || table.members.get(doc).is_some_and(|d| d.contains(peer))
+        table.may(doc, peer).may_have()
             || extra_docs.iter().any(|x| x == doc)
             || matches!(node.device, Device::Member { .. }) && !node.has_local(doc)
     };
