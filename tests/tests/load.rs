@@ -88,15 +88,20 @@ async fn big_school(dir: &std::path::Path, pairs: usize) -> Vec<(String, String,
     (0..pairs).map(|i| (format!("pair-{i}"), format!("m{i}"), format!("e{i}"))).collect()
 }
 
-fn peak_rss_mb(pid: u32) -> f64 {
+/// A memory figure of a process's `/proc/<pid>/status` (`VmHWM:` the peak, `VmRSS:` now), in MB.
+fn status_mb(pid: &str, key: &str) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let kb: f64 = status
         .lines()
-        .find(|l| l.starts_with("VmHWM:"))
+        .find(|l| l.starts_with(key))
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(0.0);
     kb / 1024.0
+}
+
+fn peak_rss_mb(pid: u32) -> f64 {
+    status_mb(&pid.to_string(), "VmHWM:")
 }
 
 /// Runs `f` for every item on its own thread, all at once.
@@ -190,14 +195,7 @@ async fn many_devices_sync_with_a_big_school_at_once_full() {
 }
 
 fn rss_mb() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
+    status_mb("self", "VmRSS:")
 }
 
 /// What each pair document costs a node's memory once loaded (samod keeps it until the node

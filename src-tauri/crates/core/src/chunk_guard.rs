@@ -224,8 +224,8 @@ fn skip_list(rest: &mut &[u8], mut item: impl FnMut(&mut &[u8]) -> Option<()>) -
     Some(())
 }
 
-/// An unsigned LEB128 number (at most 64 bits).
-fn uleb(rest: &mut &[u8]) -> Option<u64> {
+/// An unsigned LEB128 number (at most 64 bits); `None` when cut off. (Also the sync check's reader.)
+pub(crate) fn uleb(rest: &mut &[u8]) -> Option<u64> {
     let mut value = 0u64;
     for (i, &byte) in rest.iter().enumerate().take(10) {
         value |= u64::from(byte & 0x7f) << (7 * i);

@@ -79,15 +79,7 @@ fn check_filter(bytes: &[u8]) -> Result<(), BadSyncMessage> {
 }
 
 fn leb128(input: &mut &[u8]) -> Result<u64, BadSyncMessage> {
-    let mut value = 0u64;
-    for (i, &byte) in input.iter().enumerate().take(10) {
-        value |= u64::from(byte & 0x7f) << (7 * i);
-        if byte & 0x80 == 0 {
-            *input = &input[i + 1..];
-            return Ok(value);
-        }
-    }
-    Err(BadSyncMessage::Filter("испорченное число"))
+    crate::chunk_guard::uleb(input).ok_or(BadSyncMessage::Filter("испорченное число"))
 }
 
 #[cfg(test)]
