@@ -80,7 +80,13 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     a.click("#tab-journal").await;
     a.fill("#meeting-topic", "Пробный урок").await;
     a.click("#add-meeting").await;
-    b.click("#tab-journal").await;
+    // The meeting reaches the mentee as a reminder to confirm it; the reminder opens the journal.
+    b.wait_for("#attention", "the reminder to confirm", |t| {
+        t.contains("подтвердите встречу от 22.11.2026 «Пробный урок»")
+    })
+    .await;
+    b.click(".attention-link").await;
+    b.find("#tab-journal.active").await;
     b.wait_for(".meeting", "the meeting", |t| t.contains("Пробный урок")).await;
     let notes = ".shared-text.notes textarea";
     b.fill(notes, "Урок понравился; поработать над темпом.").await;

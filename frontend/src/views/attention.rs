@@ -2,7 +2,7 @@
 //! each naming its pair (a click opens it) and what to do.
 
 use nastavnik_shared::app::commands::{GetAttention, SetWarnings};
-use nastavnik_shared::report::{AttentionItem, AttentionSettings};
+use nastavnik_shared::report::{AttentionItem, AttentionKind, AttentionSettings};
 use nastavnik_shared::ru;
 use yew::prelude::*;
 
@@ -20,8 +20,8 @@ pub fn attention(ctx: &Ctx, title: &str, items: &[AttentionItem]) -> Html {
             } else {
                 <ul class="attention">{ for items.iter().map(|item| {
                     let open = {
-                        let (ctx, id) = (ctx.clone(), item.pair_id.clone());
-                        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Pair { id: id.clone(), tab: PairTab::Programme })))
+                        let (ctx, id, tab) = (ctx.clone(), item.pair_id.clone(), tab_of(item.kind));
+                        Callback::from(move |_| ctx.dispatch(Action::Go(Screen::Pair { id: id.clone(), tab })))
                     };
                     let since = item.since.map(|d| format!(" (с {})", ru::date_short(d))).unwrap_or_default();
                     html! {
@@ -34,6 +34,18 @@ pub fn attention(ctx: &Ctx, title: &str, items: &[AttentionItem]) -> Html {
                 }) }</ul>
             }
         </div>
+    }
+}
+
+/// The tab of the pair's screen where what an item asks for is done: meetings in the journal,
+/// the entry diagnostics under «Мониторинг и итоги», the rest (the plan, requests) in the programme.
+pub fn tab_of(kind: AttentionKind) -> PairTab {
+    match kind {
+        AttentionKind::NoMeeting | AttentionKind::Unconfirmed => PairTab::Journal,
+        AttentionKind::NoEntryDiagnostics => PairTab::Results,
+        AttentionKind::ReplacementRequest | AttentionKind::Overdue | AttentionKind::NotSynced => {
+            PairTab::Programme
+        }
     }
 }
 
