@@ -49,16 +49,25 @@ pub fn tab_of(kind: AttentionKind) -> PairTab {
     }
 }
 
+thread_local! {
+    static LAST_REMINDERS: std::cell::RefCell<Vec<AttentionItem>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A member's own reminders about their pairs, at the top of their pair's screen.
 #[function_component(Reminders)]
 pub fn reminders() -> Html {
     let ctx = use_context::<Ctx>().expect("inside App");
-    let items = use_state(Vec::<AttentionItem>::new);
+    // Starts from the last list shown, so that moving between screens does not make the panel
+    // shrink and grow again (and move what is under it while it is being clicked).
+    let items = use_state(|| LAST_REMINDERS.with(|l| l.borrow().clone()));
     let error = use_state(|| None::<String>);
     {
         let (items, error) = (items.clone(), error.clone());
         use_effect_with(ctx.revision, move |_| {
-            submit(GetAttention {}, error, move |v: Vec<AttentionItem>| items.set(v));
+            submit(GetAttention {}, error, move |v: Vec<AttentionItem>| {
+                LAST_REMINDERS.with(|l| *l.borrow_mut() = v.clone());
+                items.set(v)
+            });
         });
     }
     html! {
