@@ -9,6 +9,7 @@ mod documents;
 mod first_run;
 mod intake;
 mod journal;
+mod notes;
 mod overview;
 mod pair;
 mod pairs;

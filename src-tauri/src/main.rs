@@ -123,6 +123,10 @@ fn main() {
             commands::bank::withdraw_consent,
             commands::bank::remove_person,
             commands::bank::suggest_mentors,
+            commands::notes::private_notes,
+            commands::notes::add_private_note,
+            commands::notes::edit_private_note,
+            commands::notes::remove_private_note,
         ])
         .build(tauri::generate_context!());
     let app = match result {

@@ -61,6 +61,10 @@ const WINDOW: &[(&str, Result<&str, &str>)] = &[
     ("export_document", Ok("export")),
     ("issue_order", Ok("order")),
     ("import_base", Ok("import")),
+    ("private_notes", Ok("notes list")),
+    ("add_private_note", Ok("notes add")),
+    ("edit_private_note", Ok("notes edit")),
+    ("remove_private_note", Ok("notes remove")),
     ("first_paint", Err("the window's own start-up measurement")),
     ("keep_draft", Err("the window's unsaved typing; `meeting text` writes the text at once")),
 ];
@@ -122,6 +126,10 @@ const CLI: &[(&str, Result<&str, &str>)] = &[
     ("attention", Ok("attention")),
     ("school settings", Ok("set_warnings")),
     ("status", Ok("sync_status")),
+    ("notes add", Ok("add_private_note")),
+    ("notes edit", Ok("edit_private_note")),
+    ("notes remove", Ok("remove_private_note")),
+    ("notes list", Ok("private_notes")),
 ];
 
 /// The commands the window registers (`generate_handler!` in `src-tauri/src/main.rs`).

@@ -72,6 +72,7 @@ pub fn pair_screen(p: &PairProps) -> Html {
                 PairTab::Journal => html! { <Journal pair={pair.clone()} /> },
                 PairTab::Results => html! { <Results pair={pair.clone()} /> },
             } }
+            <super::notes::PrivateNotes pair={pair.clone()} />
             <Requests pair={pair.clone()} />
             if pair.closed.is_none() && pair.status.is_some() { <HeaderEdit pair={pair.clone()} /> }
             if pair.closed.is_none() && matches!(pair.status, Some(PairStatus::Forming | PairStatus::Active)) {

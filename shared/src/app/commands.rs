@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ActivityForm, AppStatus, HeaderForm, ImportView, InviteView, MentorSuggestion, NewActivityForm,
-    NewMeetingForm, NewPairForm, NewPersonForm, PairView, PersonRow, RoadmapRow, SyncView,
+    NewMeetingForm, NewPairForm, NewPersonForm, PairView, PersonRow, PrivateNote, RoadmapRow, SyncView,
 };
 use crate::report::{AttentionItem, AttentionSettings, SchoolOverview};
 
@@ -418,6 +418,32 @@ commands! {
         /// Form code.
         form: String,
     } -> Vec<MentorSuggestion>;
+    /// The mentor's private notes about a pair, latest first (the mentor's own device only).
+    private_notes => GetPrivateNotes {
+        /// The pair.
+        pair_id: String,
+    } -> Vec<PrivateNote>;
+    /// A new private note; answers its id.
+    add_private_note => AddPrivateNote {
+        /// The pair.
+        pair_id: String,
+        /// The day it is about (today when not given).
+        on: Option<chrono::NaiveDate>,
+        /// The text.
+        text: String,
+    } -> String;
+    /// A private note rewritten.
+    edit_private_note => EditPrivateNote {
+        /// The note.
+        note_id: String,
+        /// The new text.
+        text: String,
+    } -> ();
+    /// A private note deleted.
+    remove_private_note => RemovePrivateNote {
+        /// The note.
+        note_id: String,
+    } -> ();
 }
 
 #[cfg(test)]

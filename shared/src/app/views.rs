@@ -384,3 +384,17 @@ pub struct MentorSuggestion {
     /// Why, in Russian.
     pub reasons: Vec<String>,
 }
+
+/// A mentor's private note about a pair: kept on the mentor's own device, shown to nobody else.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrivateNote {
+    /// Id.
+    pub id: String,
+    /// The pair it is about.
+    pub pair_id: String,
+    /// The day it is about.
+    pub on: NaiveDate,
+    /// What the mentor wrote.
+    pub text: String,
+}

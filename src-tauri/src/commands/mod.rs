@@ -6,6 +6,7 @@ pub mod documents;
 pub mod editing;
 pub mod joining;
 pub mod monitoring;
+pub mod notes;
 pub mod pair;
 mod parse;
 pub mod programme;

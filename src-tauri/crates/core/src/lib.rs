@@ -9,6 +9,7 @@
 //!   the bank of people, the pairs index, the roadmap.
 //! * [`document`] — load (with clear errors for foreign or damaged bytes), read, and
 //!   [`document::change`]: one domain operation = one atomic, validated automerge change.
+//!   A third kind, [`notes::NotesDoc`], holds a mentor's private notes and never leaves the device.
 //! * Domain operations are methods on the typed documents that check their input and return
 //!   a [`DomainError`] in plain Russian; typing into shared texts goes straight to automerge
 //!   ([`pair::splice_text`]).
@@ -27,6 +28,7 @@ pub mod document;
 pub mod error;
 pub mod keyed;
 pub mod known;
+pub mod notes;
 pub mod pair;
 pub mod roster;
 pub mod school;

@@ -33,6 +33,7 @@ pub mod net;
 pub mod node;
 pub mod online;
 pub mod paths;
+pub mod private_notes;
 pub mod render;
 pub mod roster_file;
 pub mod server;

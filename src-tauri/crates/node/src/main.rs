@@ -8,6 +8,7 @@ mod cli {
     pub mod forwarded;
     pub mod journal;
     pub mod network;
+    pub mod notes;
     pub mod pairs;
     pub mod paperwork;
     pub mod parse;
@@ -120,6 +121,7 @@ fn usage(command: &Command) -> Option<lock::Use> {
         | Command::Pair(PairCmd::List | PairCmd::Suggest { .. } | PairCmd::Requests { .. })
         | Command::Plan(PlanCmd::List { .. })
         | Command::Programme(cli::programme::ProgrammeCmd::List { .. })
+        | Command::Notes(cli::notes::NotesCmd::List { .. })
         | Command::Meeting(MeetingCmd::List { .. })
         | Command::Roadmap(RoadmapCmd::List)
         | Command::Export { .. }
@@ -154,6 +156,7 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<Output, NodeError> 
         Command::Pair(cmd) => cli::pairs::pair(ctx, cmd).await,
         Command::Plan(cmd) => cli::journal::plan(ctx, cmd).await,
         Command::Programme(cmd) => cli::programme::programme(ctx, cmd).await,
+        Command::Notes(cmd) => cli::notes::notes(ctx, cmd).await,
         Command::Meeting(cmd) => cli::journal::meeting(ctx, cmd).await,
         Command::Monitoring(args) => cli::journal::monitoring(ctx, args).await,
         Command::Invite(InviteCmd::Create { person, hours }) => {

@@ -45,6 +45,9 @@ pub enum Command {
     /// Программа пары: направления, дефициты, сильные стороны, цели.
     #[command(subcommand)]
     Programme(super::programme::ProgrammeCmd),
+    /// Личные заметки наставника о паре: только на этом устройстве, не синхронизируются.
+    #[command(subcommand)]
+    Notes(super::notes::NotesCmd),
     /// План персонализированной программы.
     #[command(subcommand)]
     Plan(PlanCmd),
