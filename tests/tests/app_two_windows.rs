@@ -61,6 +61,10 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
 
     // The mentee's window opens on the pair.
     b.wait_for("#plan-heading", "the empty plan", |t| t.contains("выполнено 0 из 0")).await;
+    assert!(
+        b.client.find(fantoccini::Locator::Css("#private-notes")).await.is_err(),
+        "a mentee keeps no mentor's notes"
+    );
 
     a.click("#nav-pairs").await;
     a.click(".pair-link").await;
@@ -272,10 +276,48 @@ async fn typing_survives_the_window_being_killed_before_it_was_saved() {
     eprintln!("in the document when the window died: {:?}", reflection(&mentee));
 
     let w = Window::open(&mentee.dir, &[]).await;
+    w.wait_for("#attention", "the reminder, again", |t| t.contains("Разбор урока")).await;
     w.click("#tab-journal").await;
     let shown = w.wait_value(field, "the typed text", |v| v.contains("темп")).await;
     assert_eq!(shown, typed, "the window shows what was typed, once");
     w.close().await;
     assert_eq!(reflection(&mentee), typed, "in the document, once");
     assert!(!mentee.dir.join("drafts.json").exists(), "nothing pending any more");
+}
+
+/// A mentor writes, rewrites and deletes a private note in the window; the note is on the
+/// mentor's device (the CLI reads it there) and the panel says who sees it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_mentor_keeps_private_notes_in_the_window() {
+    let curator = Device::new("notes-window-curator");
+    let mentor = Device::new("notes-window-mentor");
+    curator.ok(&["school", "create", "--name", "МБОУ СОШ № 4"]);
+    let (mentor_id, mentee_id) = (curator.add_teacher("Петрова Анна"), curator.add_teacher("Смирнов Илья"));
+    let pair = curator.form_pair(&mentor_id, &mentee_id);
+    let serving = curator.serve();
+    let code = s(&curator.ok(&["invite", "create", "--person", &mentor_id]), "code");
+    mentor.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    serving.stop();
+    let listed = || mentor.ok(&["notes", "list", "--pair", &pair]);
+
+    let w = Window::open(&mentor.dir, &[]).await;
+    w.wait_for("#private-notes", "the notes panel", |t| {
+        t.contains("Видны только вам") && t.contains("Заметок пока нет")
+    })
+    .await;
+    w.click("#add-note").await;
+    w.wait_for("#private-notes", "the refusal of an empty note", |t| t.contains("не заполнено")).await;
+    w.fill("#note-text", "Волнуется, когда на уроке завуч").await;
+    w.click("#add-note").await;
+    w.wait_for(".note-text", "the note", |t| t.contains("Волнуется")).await;
+    assert_eq!(listed()[0]["text"], "Волнуется, когда на уроке завуч", "on the mentor's device");
+    w.click(".edit-note").await;
+    w.fill("#note-edit", "Спокойнее после третьей встречи").await;
+    w.click(".save-note").await;
+    w.wait_for(".note-text", "the rewritten note", |t| t.contains("Спокойнее")).await;
+    assert_eq!(listed()[0]["text"], "Спокойнее после третьей встречи");
+    w.click(".remove-note").await;
+    w.wait_for("#private-notes", "no notes", |t| t.contains("Заметок пока нет")).await;
+    assert_eq!(listed().as_array().unwrap().len(), 0);
+    w.close().await;
 }
