@@ -300,7 +300,8 @@ async fn a_mentor_keeps_private_notes_in_the_window() {
     serving.stop();
     let listed = || mentor.ok(&["notes", "list", "--pair", &pair]);
 
-    let w = Window::open(&mentor.dir, &[]).await;
+    let exports = mentor.dir.join("exports");
+    let w = Window::open(&mentor.dir, &[("NASTAVNIK_EXPORT_DIR", exports.display().to_string())]).await;
     w.wait_for("#private-notes", "the notes panel", |t| {
         t.contains("Видны только вам") && t.contains("Заметок пока нет")
     })
@@ -319,5 +320,13 @@ async fn a_mentor_keeps_private_notes_in_the_window() {
     w.click(".remove-note").await;
     w.wait_for("#private-notes", "no notes", |t| t.contains("Заметок пока нет")).await;
     assert_eq!(listed().as_array().unwrap().len(), 0);
+    // Her own record for аттестация, from her device.
+    w.click(".export-record").await;
+    let saved = w
+        .wait_for("p.saved", "the record saved", |t| t.contains("Сведения об участии в наставничестве"))
+        .await;
+    let path = saved.trim_start_matches("Сохранено: ").trim();
+    assert!(path.starts_with(&exports.display().to_string()), "{path}");
+    assert!(std::fs::read(path).unwrap().starts_with(b"PK"), "a .docx at {path}");
     w.close().await;
 }

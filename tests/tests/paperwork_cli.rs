@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
+mod docx;
+use docx::docx_text;
 use nastavnik_tests::cli::{Device, field as s};
 
 fn people(c: &Device) -> Vec<String> {
@@ -103,4 +105,78 @@ fn an_import_is_previewed_refused_while_broken_and_then_done_whole() {
     assert_eq!(again["skipped"].as_array().unwrap().len(), 3, "importing again adds nobody");
     let bad_base = c.run(&["import", "--base", "teachers", "--file", path]);
     assert!(bad_base.stderr.contains("неизвестная база «teachers»"), "{}", bad_base.stderr);
+}
+
+/// A participant's record for аттестация: the curator makes anyone's, a member's device only its
+/// own person's — from the pairs' documents that device holds.
+#[test]
+fn a_participants_record_is_made_by_the_curator_and_on_their_own_device() {
+    let c = Device::new("record-curator");
+    let mentee = Device::new("record-mentee");
+    c.ok(&["school", "create", "--name", "МБОУ СОШ № 21"]);
+    let (m, e) = (c.add_teacher("Петрова Анна Ивановна"), c.add_teacher("Смирнов Илья Олегович"));
+    let pair = c.form_pair(&m, &e);
+    let done = s(
+        &c.ok(&[
+            "plan",
+            "add",
+            "--pair",
+            &pair,
+            "--title",
+            "Открытый урок по теме «Дроби»",
+            "--deadline",
+            "2026-11-10",
+        ]),
+        "id",
+    );
+    c.ok(&[
+        "plan",
+        "status",
+        "--pair",
+        &pair,
+        "--activity",
+        &done,
+        "--status",
+        "done",
+        "--done-on",
+        "2026-11-09",
+    ]);
+    c.ok(&["plan", "add", "--pair", &pair, "--title", "Ещё не сделано", "--deadline", "2026-12-20"]);
+    c.ok(&["meeting", "add", "--pair", &pair, "--date", "2026-11-02", "--topic", "Разбор открытого урока"]);
+    let out = c.dir.join("record.docx");
+    let path = out.to_str().unwrap();
+
+    c.ok(&["export", "--kind", "record", "--person", &e, "--out", path]);
+    let text = docx_text(&std::fs::read(&out).unwrap());
+    for expected in [
+        "Сведения об участии в программе наставничества",
+        "ФИО: Смирнов Илья Олегович",
+        "Роль: наставляемый",
+        "Выполнено мероприятий: 1 из 2",
+        "Открытый урок по теме «Дроби»",
+        "09.11.2026",
+        "Разбор открытого урока",
+    ] {
+        assert!(text.contains(expected), "«{expected}» in the record: {text}");
+    }
+    assert!(!text.contains("Ещё не сделано"), "only what was done");
+    let bad = c.run(&["export", "--kind", "record", "--out", path]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("укажите участника"), "{}", bad.stderr);
+
+    // The mentee's own device: her record, without naming herself; nobody else's.
+    let serving = c.serve();
+    let code = s(&c.ok(&["invite", "create", "--person", &e]), "code");
+    mentee.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    serving.stop();
+    let own = mentee.dir.join("my-record.docx");
+    mentee.ok(&["export", "--kind", "record", "--out", own.to_str().unwrap()]);
+    let text = docx_text(&std::fs::read(&own).unwrap());
+    assert!(
+        text.contains("ФИО: Смирнов Илья Олегович") && text.contains("Открытый урок по теме «Дроби»"),
+        "{text}"
+    );
+    let other = mentee.run(&["export", "--kind", "record", "--person", &m, "--out", own.to_str().unwrap()]);
+    assert_eq!(other.code, 2, "{}", other.stderr);
+    assert!(other.stderr.contains("только свои сведения"), "{}", other.stderr);
 }

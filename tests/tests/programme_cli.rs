@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
+mod docx;
+use docx::docx_text;
 use nastavnik_tests::cli::{Device, field as s};
 
 #[test]
@@ -84,25 +86,6 @@ fn the_programme_lists_are_written_reworded_and_removed() {
         assert!(text.contains(wording), "«{wording}» not in the programme: {text}");
     }
     assert!(!text.contains("Лишнее"), "a removed entry is gone from the document");
-}
-
-/// The text of a .docx's body, tags dropped.
-fn docx_text(bytes: &[u8]) -> String {
-    use std::io::Read;
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
-    let mut text = String::new();
-    let mut in_tag = false;
-    for ch in xml.chars() {
-        match ch {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text
 }
 
 #[test]

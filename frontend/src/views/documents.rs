@@ -13,6 +13,9 @@ pub struct DocumentsProps {
     /// The pair, for a pair's documents.
     #[prop_or_default]
     pub pair_id: Option<String>,
+    /// The participant, for a record made on the curator's device.
+    #[prop_or_default]
+    pub person_id: Option<String>,
 }
 
 /// A panel of document buttons.
@@ -22,11 +25,16 @@ pub fn documents(p: &DocumentsProps) -> Html {
     let error = use_state(|| None::<String>);
     let buttons = p.kinds.iter().map(|(kind, label)| {
         let class = format!("export-{kind}");
-        let (saved, error, pair_id, kind) =
-            (saved.clone(), error.clone(), p.pair_id.clone(), kind.to_string());
+        let (saved, error, pair_id, person_id, kind) =
+            (saved.clone(), error.clone(), p.pair_id.clone(), p.person_id.clone(), kind.to_string());
         let onclick = Callback::from(move |_| {
             let saved = saved.clone();
-            let args = ExportDocument { kind: kind.clone(), pair_id: pair_id.clone(), order_number: None };
+            let args = ExportDocument {
+                kind: kind.clone(),
+                pair_id: pair_id.clone(),
+                person_id: person_id.clone(),
+                order_number: None,
+            };
             submit(args, error.clone(), move |path: String| saved.set(Some(path)));
         });
         html! { <button class={classes!("export", class)} {onclick}>{ *label }</button> }

@@ -78,10 +78,15 @@ pub fn pair_screen(p: &PairProps) -> Html {
             if pair.closed.is_none() && matches!(pair.status, Some(PairStatus::Forming | PairStatus::Active)) {
                 <ClosePairForm pair_id={pair.pair_id.clone()} active={pair.status == Some(PairStatus::Active)} />
             }
-            <Documents pair_id={Some(pair.pair_id.clone())} kinds={vec![
-                ("programme", "Программа наставничества (.docx)"),
-                ("journal", "Журнал встреч (.docx)"),
-            ]} />
+            <Documents pair_id={Some(pair.pair_id.clone())} kinds={
+                let mut kinds = vec![
+                    ("programme", "Программа наставничества (.docx)"),
+                    ("journal", "Журнал встреч (.docx)"),
+                ];
+                // A participant's own record for аттестация, across all their pairs.
+                if !ctx.is_curator() { kinds.push(("record", "Мои сведения для аттестации (.docx)")); }
+                kinds
+            } />
         </section>
     }
 }

@@ -101,6 +101,9 @@ pub fn person_panel(p: &PersonProps) -> Html {
                 <Field label="Запрос наставляемого" id="request-text" value={(*request).clone()} oninput={bind(&request)} />
                 <button id="add-request" type="submit">{ "Добавить запрос" }</button>
             </form>
+            <super::documents::Documents person_id={Some(person.id.clone())} kinds={vec![
+                ("record", "Сведения об участии в наставничестве (.docx)"),
+            ]} />
         </div>
     }
 }

@@ -306,6 +306,9 @@ commands! {
         kind: String,
         /// The pair, for a pair's documents.
         pair_id: Option<String>,
+        /// The participant, for a record (the curator's device; a member's is their own).
+        #[serde(default)]
+        person_id: Option<String>,
         /// The order's number, for the order.
         order_number: Option<String>,
     } -> String;

@@ -23,12 +23,13 @@ pub async fn export_document(
     state: State<'_, AppState>,
     call: ExportDocument,
 ) -> Res<Answer<ExportDocument>> {
-    let ExportDocument { kind, pair_id, order_number } = call;
+    let ExportDocument { kind, pair_id, person_id, order_number } = call;
     let node = state.node.read().await;
     let rendered = nastavnik_node::documents::render(
         &node,
         &kind,
         pair_id.as_deref(),
+        person_id.as_deref(),
         order_number.as_deref(),
         state.today(),
     )

@@ -18,6 +18,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("order", "приказ о закреплении пар, .docx"),
     ("programme", "программа пары, .docx"),
     ("journal", "журнал встреч пары, .docx"),
+    ("record", "сведения об участии в наставничестве для аттестации, .docx"),
 ];
 
 /// A generated document and a file name for it.
@@ -40,11 +41,46 @@ async fn pair(node: &Node, pair_id: Option<&str>, kind: &str) -> Result<PairDoc,
     node.read(&node.pair_doc(id).await?).await
 }
 
-/// Generates document `kind` as of `today`.
+/// A participant's pairs as this device holds them, and whose record it is: on a member's device
+/// the device's own person (`person_id`, if given, must be them); on the curator's, `person_id`'s.
+async fn record_pairs(node: &Node, person_id: Option<&str>) -> Result<(String, Vec<PairDoc>), NodeError> {
+    let (person, docs): (String, Vec<String>) = match &node.device {
+        Device::Member { person_id: me, pairs, .. } => {
+            if person_id.is_some_and(|p| p != me) {
+                return Err(NodeError::Input(
+                    "на своём устройстве участник формирует только свои сведения".into(),
+                ));
+            }
+            (me.clone(), pairs.iter().map(|(_, d)| d.clone()).collect())
+        }
+        Device::Curator { .. } => {
+            let person = person_id
+                .ok_or_else(|| NodeError::Input("record: укажите участника (--person)".into()))?
+                .to_string();
+            let docs = school(node)
+                .await?
+                .pairs_with_docs()
+                .filter(|p| p.members.iter().any(|m| m.person_id == person))
+                .map(|p| p.doc_id.clone())
+                .collect();
+            (person, docs)
+        }
+        Device::New => return Err(NodeError::Input("устройство ещё не подключено к школе".into())),
+    };
+    let mut pairs = Vec::new();
+    for doc in docs.iter().filter(|d| node.has_local(d)) {
+        pairs.push(node.read::<PairDoc>(doc).await?);
+    }
+    Ok((person, pairs))
+}
+
+/// Generates document `kind` as of `today`: for a pair's documents `pair_id`, for a participant's
+/// record `person_id` (the curator's device), for the order its number.
 pub async fn render(
     node: &Node,
     kind: &str,
     pair_id: Option<&str>,
+    person_id: Option<&str>,
     order_number: Option<&str>,
     today: NaiveDate,
 ) -> Result<Rendered, NodeError> {
@@ -83,6 +119,13 @@ pub async fn render(
         ),
         "journal" => {
             (docx::journal(&pair(node, pair_id, kind).await?).map_err(failed)?, "Журнал встреч.docx")
+        }
+        "record" => {
+            let (person, pairs) = record_pairs(node, person_id).await?;
+            (
+                docx::record(&person, &pairs, today).map_err(failed)?,
+                "Сведения об участии в наставничестве.docx",
+            )
         }
         other => {
             let allowed: Vec<String> = KINDS.iter().map(|(k, what)| format!("{k} ({what})")).collect();

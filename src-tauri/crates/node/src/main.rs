@@ -164,8 +164,9 @@ async fn dispatch(ctx: &Ctx<'_>, command: Command) -> Result<Output, NodeError> 
         }
         Command::Sync(args) => cli::network::sync(ctx, args).await,
         Command::Roadmap(cmd) => cli::report::roadmap(ctx, cmd).await,
-        Command::Export { kind, pair, number, out } => {
-            cli::paperwork::export(ctx, &kind, pair.as_deref(), number.as_deref(), &out).await
+        Command::Export { kind, pair, person, number, out } => {
+            cli::paperwork::export(ctx, &kind, pair.as_deref(), person.as_deref(), number.as_deref(), &out)
+                .await
         }
         Command::Order { number, date, pairs, out } => {
             cli::paperwork::order(ctx, &number, &date, &pairs, &out).await

@@ -1,12 +1,15 @@
 //! The `.docx` documents: the order fixing the pairs, a pair's programme and meeting journal,
-//! the curator's final analytical report. Each is a function from the model to bytes, laid
-//! out through [`page::Page`] (A4, Times New Roman, bordered tables with a header row).
+//! the curator's final analytical report, a participant's record for their аттестация. Each is
+//! a function from the model to bytes, laid out through [`page::Page`] (A4, Times New Roman,
+//! bordered tables with a header row).
 
 mod order;
 mod page;
 mod programme;
+mod record;
 mod report;
 
 pub use order::order;
 pub use programme::{journal, programme};
+pub use record::record;
 pub use report::final_report;

@@ -68,7 +68,9 @@ pub enum Command {
     Roadmap(RoadmapCmd),
     /// Выгрузить документ: monitoring, mentors, mentees (.xlsx, куратор); report — итоговый
     /// аналитический отчёт (.docx, куратор); order — изданный приказ о закреплении пар (.docx,
-    /// с --number); programme, journal — программа и журнал встреч пары (.docx, с --pair).
+    /// с --number); programme, journal — программа и журнал встреч пары (.docx, с --pair);
+    /// record — сведения об участии в наставничестве для аттестации (.docx: свои на устройстве
+    /// участника, любого участника с --person у куратора).
     Export {
         /// Что выгрузить.
         #[arg(long)]
@@ -76,6 +78,9 @@ pub enum Command {
         /// Пара (для programme и journal).
         #[arg(long)]
         pair: Option<String>,
+        /// Участник (для record на устройстве куратора).
+        #[arg(long)]
+        person: Option<String>,
         /// Номер приказа (для order: выгрузить уже изданный приказ).
         #[arg(long)]
         number: Option<String>,

@@ -23,10 +23,12 @@ pub async fn export(
     ctx: &Ctx<'_>,
     kind: &str,
     pair: Option<&str>,
+    person: Option<&str>,
     number: Option<&str>,
     out: &Path,
 ) -> Result<Output, NodeError> {
-    let rendered = nastavnik_node::documents::render(ctx.node, kind, pair, number, ctx.today()).await?;
+    let rendered =
+        nastavnik_node::documents::render(ctx.node, kind, pair, person, number, ctx.today()).await?;
     save(out, &rendered.bytes)
 }
 

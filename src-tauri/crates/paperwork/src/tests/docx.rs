@@ -12,18 +12,18 @@ use super::demo;
 use crate::docx;
 
 /// A document's body paragraphs and tables (rows of cell texts), in order.
-struct Read {
-    paragraphs: Vec<String>,
-    tables: Vec<Vec<Vec<String>>>,
+pub(super) struct Read {
+    pub paragraphs: Vec<String>,
+    pub tables: Vec<Vec<Vec<String>>>,
 }
 
 impl Read {
-    fn has(&self, text: &str) -> bool {
+    pub fn has(&self, text: &str) -> bool {
         self.paragraphs.iter().any(|p| p.contains(text))
     }
 }
 
-fn read(bytes: &[u8]) -> Read {
+pub(super) fn read(bytes: &[u8]) -> Read {
     assert!(bytes.starts_with(b"PK"), "a .docx is a zip");
     let doc = read_docx(bytes).unwrap();
     let mut out = Read { paragraphs: Vec::new(), tables: Vec::new() };

@@ -3,6 +3,7 @@
 
 mod docx;
 mod import;
+mod record;
 mod xlsx;
 
 use chrono::{NaiveDate, TimeZone, Utc};
