@@ -119,7 +119,7 @@ impl NotesDoc {
     /// The notes about one pair, the latest day first.
     pub fn about(&self, pair_id: &str) -> Vec<&Note> {
         let mut notes: Vec<&Note> = self.notes.iter().filter(|n| n.pair_id == pair_id).collect();
-        notes.sort_by(|a, b| (*b.on, *b.changed_at).cmp(&(*a.on, *a.changed_at)));
+        notes.sort_by_key(|n| std::cmp::Reverse((*n.on, *n.changed_at)));
         notes
     }
 
