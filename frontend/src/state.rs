@@ -39,6 +39,8 @@ pub enum PairTab {
     Journal,
     /// Мониторинг и итоги.
     Results,
+    /// История: who changed what, when.
+    History,
 }
 
 /// Everything the screens show.

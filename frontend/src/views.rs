@@ -7,6 +7,7 @@ mod base;
 mod card;
 mod documents;
 mod first_run;
+mod history;
 mod intake;
 mod journal;
 mod notes;

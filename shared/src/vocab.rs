@@ -12,7 +12,7 @@ mod roadmap;
 
 pub use meeting::{MeetingFormat, MeetingText, MeetingType};
 pub use monitoring::{MonitoringStage, Rater, SATISFACTION_MAX, SCORE_MAX, SCORE_MIN};
-pub use pair::{Form, Kind, PairStatus, role_models};
+pub use pair::{Form, HistoryPart, Kind, PairStatus, role_models};
 pub use people::{ConsentGiver, MemberRole, PersonCategory};
 pub use plan::{ActivityStatus, GoalTerm, ProgrammePart};
 pub use roadmap::{RoadmapStage, RoadmapStatus};

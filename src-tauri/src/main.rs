@@ -123,6 +123,7 @@ fn main() {
             commands::bank::withdraw_consent,
             commands::bank::remove_person,
             commands::bank::suggest_mentors,
+            commands::pair::pair_history,
             commands::notes::private_notes,
             commands::notes::add_private_note,
             commands::notes::edit_private_note,

@@ -106,4 +106,26 @@ fn a_replaced_mentors_device_gets_nothing_more_of_the_pair() {
     let decided = mentee.ok(&["pair", "requests", "--pair", &pair]);
     assert_eq!(decided[0]["resolution"], "Удовлетворить: наставник — Орлова В.");
     serving.stop();
+
+    // The history names who did what — the replaced mentor too — and reads the same on the
+    // curator's device and the mentee's, whatever order their copies merged in.
+    let history = curator.ok(&["pair", "history", "--pair", &pair]);
+    let rows = history.as_array().unwrap();
+    let by = |what: &str| rows.iter().filter(|r| r["what"] == what).map(|r| s(r, "who")).collect::<Vec<_>>();
+    assert_eq!(by("новое мероприятие"), ["Петрова Анна (наставник)", "куратор"], "{history}");
+    assert_eq!(by("отчёт наставника: результаты"), ["Петрова Анна (наставник)"]);
+    assert_eq!(by("анкета удовлетворённости"), ["Смирнов Илья (наставляемый)"]);
+    assert_eq!(by("ходатайство о замене наставника"), ["Смирнов Илья (наставляемый)"]);
+    assert_eq!(by("замена наставника"), ["куратор"]);
+    let seen = |h: &serde_json::Value| {
+        h.as_array().unwrap().iter().map(|r| (s(r, "at"), s(r, "who"), s(r, "what"))).collect::<Vec<_>>()
+    };
+    assert_eq!(seen(&mentee.ok(&["pair", "history", "--pair", &pair])), seen(&history));
+    // Filters: one person, one part.
+    let mentors = curator.ok(&["pair", "history", "--pair", &pair, "--person", &m]);
+    assert!(!seen(&mentors).is_empty());
+    assert!(seen(&mentors).iter().all(|(_, who, _)| who == "Петрова Анна (наставник)"), "{mentors}");
+    let plan = curator.ok(&["pair", "history", "--pair", &pair, "--part", "plan"]);
+    assert_eq!(seen(&plan).len(), 2, "{plan}");
+    assert_eq!(curator.run(&["pair", "history", "--pair", &pair, "--part", "всё"]).code, 2);
 }

@@ -1,5 +1,6 @@
 //! A pair: Программа (its lists — see `programme.rs` — and the plan with inline statuses), Журнал встреч (meetings,
-//! notes both sides type into, confirmations), Итоги (plan, meetings, monitoring, satisfaction).
+//! notes both sides type into, confirmations), Итоги (plan, meetings, monitoring, satisfaction),
+//! История (who changed what, `history.rs`).
 
 use nastavnik_shared::app::commands::{AddActivity, EditPair, GetPairView, SetPairStatus};
 use nastavnik_shared::app::{NewActivityForm, PairView};
@@ -66,11 +67,13 @@ pub fn pair_screen(p: &PairProps) -> Html {
                 { tab(PairTab::Programme, "tab-programme", "Программа") }
                 { tab(PairTab::Journal, "tab-journal", "Журнал встреч") }
                 { tab(PairTab::Results, "tab-results", "Мониторинг и итоги") }
+                { tab(PairTab::History, "tab-history", "История") }
             </nav>
             { match p.tab {
                 PairTab::Programme => html! { <Programme pair={pair.clone()} /> },
                 PairTab::Journal => html! { <Journal pair={pair.clone()} /> },
                 PairTab::Results => html! { <Results pair={pair.clone()} /> },
+                PairTab::History => html! { <super::history::History pair={pair.clone()} /> },
             } }
             <super::notes::PrivateNotes pair={pair.clone()} />
             <Requests pair={pair.clone()} />

@@ -12,8 +12,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    ActivityForm, AppStatus, HeaderForm, ImportView, InviteView, MentorSuggestion, NewActivityForm,
-    NewMeetingForm, NewPairForm, NewPersonForm, PairView, PersonRow, PrivateNote, RoadmapRow, SyncView,
+    ActivityForm, AppStatus, HeaderForm, HistoryRow, ImportView, InviteView, MentorSuggestion,
+    NewActivityForm, NewMeetingForm, NewPairForm, NewPersonForm, PairView, PersonRow, PrivateNote,
+    RoadmapRow, SyncView,
 };
 use crate::report::{AttentionItem, AttentionSettings, SchoolOverview};
 
@@ -421,6 +422,11 @@ commands! {
         /// Form code.
         form: String,
     } -> Vec<MentorSuggestion>;
+    /// A pair's history: every change with when, who and what, oldest first.
+    pair_history => GetPairHistory {
+        /// The pair.
+        pair_id: String,
+    } -> Vec<HistoryRow>;
     /// The mentor's private notes about a pair, latest first (the mentor's own device only).
     private_notes => GetPrivateNotes {
         /// The pair.

@@ -398,3 +398,21 @@ pub struct PrivateNote {
     /// What the mentor wrote.
     pub text: String,
 }
+
+/// One change in a pair's history («История»): when, who, which part, what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryRow {
+    /// When, local time, «22.11.2026 14:05».
+    pub at: String,
+    /// Who: «Петрова Анна Ивановна (наставник)», «куратор», an unknown device, or no author recorded.
+    pub who: String,
+    /// The person, when known (the filter by person).
+    pub person_id: Option<String>,
+    /// The writing device's id, when recorded.
+    pub device: Option<String>,
+    /// The part of the pair.
+    pub part: crate::vocab::HistoryPart,
+    /// What was done (the operation).
+    pub what: String,
+}

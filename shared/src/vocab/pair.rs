@@ -57,3 +57,14 @@ pub fn role_models(form: Form) -> &'static [&'static str] {
         Form::Other => &[],
     }
 }
+
+crate::vocabulary! {
+    /// The parts of a pair a change in its history belongs to (the filter of «История»).
+    HistoryPart {
+        Programme = "programme" => "программа",
+        Plan = "plan" => "план",
+        Journal = "journal" => "журнал встреч",
+        Results = "results" => "мониторинг и итоги",
+        Pair = "pair" => "пара и доступ",
+    }
+}

@@ -37,9 +37,12 @@ pub async fn answer_survey(state: State<'_, AppState>, call: AnswerSurvey) -> Re
     let who = actor(&node)?;
     let doc = pair_doc(&node, &pair_id).await?;
     let (id, today) = (nastavnik_node::new_id("survey"), state.today());
-    node.change(&doc, state.now(), "анкета", move |p: &mut nastavnik_core::pair::PairDoc| {
-        p.answer_survey(&who, &id, score, &comment, today)
-    })
+    node.change(
+        &doc,
+        state.now(),
+        "анкета удовлетворённости",
+        move |p: &mut nastavnik_core::pair::PairDoc| p.answer_survey(&who, &id, score, &comment, today),
+    )
     .await
     .map_err(app_error)
 }

@@ -183,3 +183,13 @@ pub async fn set_activity_deadline(
     })
     .await
 }
+
+/// A pair's history: every change with when, who and what.
+#[tauri::command]
+pub async fn pair_history(
+    state: State<'_, AppState>,
+    call: nastavnik_shared::app::commands::GetPairHistory,
+) -> Res<Answer<nastavnik_shared::app::commands::GetPairHistory>> {
+    let node = state.node.read().await;
+    nastavnik_node::history::pair_history(&node, &call.pair_id).await.map_err(crate::state::app_error)
+}

@@ -47,8 +47,17 @@ pub trait Schema: Hydrate + Reconcile + Sized {
 /// Creates a new document holding `value`. Only one device creates a given document; the others
 /// receive it by sync (two independent creations would conflict at the root).
 pub fn create<T: Schema>(value: &T, now: DateTime<Utc>) -> Result<Automerge, Error> {
+    create_by(value, now, None)
+}
+
+/// [`create`], the first change written by `author` (a device: see [`crate::history`]).
+pub fn create_by<T: Schema>(
+    value: &T,
+    now: DateTime<Utc>,
+    author: Option<automerge::Author<'static>>,
+) -> Result<Automerge, Error> {
     value.validate()?;
-    let mut doc = Automerge::new();
+    let mut doc = Automerge::new().with_author(author);
     doc.transact_with(|_| commit_options(now, "создание документа"), |tx| autosurgeon::reconcile(tx, value))
         .map_err(|f| DocError::Schema(f.error.to_string()))?;
     Ok(doc)

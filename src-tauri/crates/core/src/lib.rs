@@ -26,6 +26,7 @@ pub mod coded;
 pub mod demo;
 pub mod document;
 pub mod error;
+pub mod history;
 pub mod keyed;
 pub mod known;
 pub mod notes;

@@ -23,6 +23,7 @@ pub mod doc_files;
 pub mod documents;
 pub mod error;
 pub mod grants;
+pub mod history;
 pub mod identity;
 pub mod intake;
 pub mod invite;

@@ -118,7 +118,9 @@ fn usage(command: &Command) -> Option<lock::Use> {
         Command::Serve(_) => Some(lock::Use::Serve),
         Command::Device(DeviceCmd::Show)
         | Command::Person(PersonCmd::List)
-        | Command::Pair(PairCmd::List | PairCmd::Suggest { .. } | PairCmd::Requests { .. })
+        | Command::Pair(
+            PairCmd::List | PairCmd::Suggest { .. } | PairCmd::Requests { .. } | PairCmd::History { .. },
+        )
         | Command::Plan(PlanCmd::List { .. })
         | Command::Programme(cli::programme::ProgrammeCmd::List { .. })
         | Command::Notes(cli::notes::NotesCmd::List { .. })

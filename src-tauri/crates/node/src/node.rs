@@ -33,6 +33,9 @@ pub struct Node {
     alone: tokio::sync::Mutex<()>,
     /// Values of big documents kept between operations (`nastavnik_core::known`), by document id.
     known: std::sync::Mutex<std::collections::HashMap<String, Box<dyn std::any::Any + Send>>>,
+    /// Who this device's changes are by (`nastavnik_core::history`): set on a document before
+    /// every change, so each change names the device that wrote it.
+    author: Option<automerge::Author<'static>>,
 }
 
 impl Node {
@@ -68,6 +71,7 @@ impl Node {
             .with_share_policy(access)
             .load()
             .await;
+        let author = nastavnik_core::history::author_of_device(&identity.device_id());
         Ok(Node {
             dir,
             identity,
@@ -79,6 +83,7 @@ impl Node {
             traffic,
             alone: Default::default(),
             known: Default::default(),
+            author,
         })
     }
 
@@ -156,7 +161,7 @@ impl Node {
 
     /// Creates a document from its first state; returns its id.
     pub async fn create<T: Schema>(&self, value: &T, now: DateTime<Utc>) -> Result<String, NodeError> {
-        let doc = document::create(value, now)?;
+        let doc = document::create_by(value, now, self.author.clone())?;
         let handle = self.repo.create(doc).await?;
         Ok(handle.document_id().to_string())
     }
@@ -251,8 +256,12 @@ impl Node {
         }
         let mut known = self.kept::<T>(id);
         let handle = self.handle(id).await?;
+        let author = self.author.clone();
         let (result, known) = handle
-            .with_document_async(move |doc| (known::change_known(doc, &mut known, now, message, op), known))
+            .with_document_async(move |doc| {
+                doc.set_author(author);
+                (known::change_known(doc, &mut known, now, message, op), known)
+            })
             .await?;
         self.keep(id, known);
         Ok(result?)
@@ -265,7 +274,13 @@ impl Node {
         f: impl FnOnce(&mut Automerge) -> Result<R, Error> + Send + 'static,
     ) -> Result<R, NodeError> {
         let handle = self.handle(id).await?;
-        Ok(handle.with_document_async(f).await??)
+        let author = self.author.clone();
+        Ok(handle
+            .with_document_async(move |doc| {
+                doc.set_author(author);
+                f(doc)
+            })
+            .await??)
     }
 
     /// Tries the writes that failed again (the serve loop calls it); returns how many chunks

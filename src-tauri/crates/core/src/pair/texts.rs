@@ -30,6 +30,18 @@ pub enum TextField {
 }
 
 impl TextField {
+    /// The change's message (what the history shows): the meeting's or the report's part.
+    pub fn message(&self) -> &'static str {
+        match self {
+            TextField::Notes(_) => "содержание встречи",
+            TextField::AgreedTasks(_) => "договорённости встречи",
+            TextField::Reflection(_) => "рефлексия по встрече",
+            TextField::ReportResults => "отчёт наставника: результаты",
+            TextField::ReportConclusions => "отчёт наставника: выводы",
+            TextField::ReportProposals => "отчёт наставника: предложения",
+        }
+    }
+
     /// A text of meeting `id`.
     pub fn of_meeting(text: nastavnik_shared::vocab::MeetingText, id: String) -> TextField {
         use nastavnik_shared::vocab::MeetingText;
@@ -74,7 +86,7 @@ pub fn splice_text(
         return Ok(());
     }
     doc.transact_with(
-        |_| document::commit_options(now, "правка текста"),
+        |_| document::commit_options(now, field.message()),
         |tx| tx.splice_text(&text, pos, delete as isize, insert),
     )
     .map_err(|f| DocError::Schema(f.error.to_string()))?;

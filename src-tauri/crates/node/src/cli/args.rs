@@ -393,6 +393,18 @@ pub enum PairCmd {
         #[arg(long)]
         reason: String,
     },
+    /// История пары: кто, когда и что менял (с фильтром по участнику и разделу).
+    History {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Только изменения этого участника.
+        #[arg(long)]
+        person: Option<String>,
+        /// Только раздел: programme, plan, journal, results, pair.
+        #[arg(long)]
+        part: Option<String>,
+    },
     /// Ходатайства пары о замене наставника и решения по ним.
     Requests {
         /// Пара.

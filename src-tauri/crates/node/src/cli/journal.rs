@@ -29,7 +29,7 @@ pub async fn plan(ctx: &Ctx<'_>, cmd: PlanCmd) -> Result<Output, NodeError> {
             let activity = id.clone();
             let doc = ctx.pair_doc(&pair).await?;
             ctx.node
-                .change(&doc, now, "мероприятие", move |p: &mut PairDoc| {
+                .change(&doc, now, "новое мероприятие", move |p: &mut PairDoc| {
                     p.add_activity(&actor, &activity, input)
                 })
                 .await?;
@@ -118,7 +118,7 @@ pub async fn meeting(ctx: &Ctx<'_>, cmd: MeetingCmd) -> Result<Output, NodeError
             let meeting = id.clone();
             let doc = ctx.pair_doc(&pair).await?;
             ctx.node
-                .change(&doc, now, "встреча", move |p: &mut PairDoc| {
+                .change(&doc, now, "новая встреча", move |p: &mut PairDoc| {
                     p.add_meeting(&actor, &meeting, input)
                 })
                 .await?;
@@ -198,7 +198,7 @@ pub async fn meeting(ctx: &Ctx<'_>, cmd: MeetingCmd) -> Result<Output, NodeError
             let doc = ctx.pair_doc(&pair).await?;
             let id = meeting.clone();
             ctx.node
-                .change(&doc, now, "подтверждение", move |p: &mut PairDoc| {
+                .change(&doc, now, "подтверждение встречи", move |p: &mut PairDoc| {
                     p.confirm_meeting(&actor, &id, now)
                 })
                 .await?;

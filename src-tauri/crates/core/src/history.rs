@@ -1,0 +1,81 @@
+//! A document's history: every change with when, by which device, and what.
+//!
+//! Each device writes with an automerge *author* — its device id (the public key, 32 bytes) —
+//! set by the node before every change ([`author_of_device`]). Automerge keeps the author with
+//! each change (separately from the actor id, which stays automerge's own business), so who made a
+//! change is part of the change itself: it travels with it and does not depend on the order in
+//! which devices merged. The message of a change is its domain operation («новое мероприятие»,
+//! «содержание встречи»…); [`Part`] sorts messages into the parts of a pair's screen. Changes
+//! written before authors were recorded have none (shown as such).
+
+use automerge::{Author, Automerge};
+use chrono::{DateTime, Utc};
+use nastavnik_shared::vocab::HistoryPart as Part;
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// When, by the writing device's clock.
+    pub at: DateTime<Utc>,
+    /// The writing device's id (hex), if the change carries an author.
+    pub device: Option<String>,
+    /// The domain operation.
+    pub message: String,
+    /// The part of the pair it touched.
+    pub part: Part,
+    /// The change's hash (hex): the same on every device.
+    pub hash: String,
+}
+
+/// The author a device writes with: its id's bytes (a device id is 64 hex digits).
+pub fn author_of_device(device_id: &str) -> Option<Author<'static>> {
+    let bytes: Option<Vec<u8>> = (0..device_id.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(device_id.get(i..i + 2)?, 16).ok())
+        .collect();
+    bytes.filter(|b| b.len() == 32).map(Author::from)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Every change of `doc`, oldest first (by time, then by hash, so every device lists them alike).
+pub fn history(doc: &Automerge) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = doc
+        .get_changes_meta(&[])
+        .into_iter()
+        .map(|c| {
+            let message = c.message.as_deref().unwrap_or("").to_string();
+            Entry {
+                at: DateTime::from_timestamp(c.timestamp, 0).unwrap_or_default(),
+                device: c.author.as_ref().map(|a| hex(a.as_bytes())),
+                part: part_of(&message),
+                message,
+                hash: c.hash.to_string(),
+            }
+        })
+        .collect();
+    entries.sort_by(|a, b| (a.at, &a.hash).cmp(&(b.at, &b.hash)));
+    entries
+}
+
+/// The part of a pair a change with `message` belongs to.
+pub fn part_of(message: &str) -> Part {
+    let m = message.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| m.contains(w));
+    if has(&["мероприят"]) {
+        Part::Plan
+    } else if has(&["встреч", "журнал", "подтвержден"]) {
+        Part::Journal
+    } else if has(&["мониторинг", "оценк", "критери", "анкет", "отчёт"]) {
+        Part::Results
+    } else if has(&["программ"]) {
+        Part::Programme
+    } else {
+        Part::Pair
+    }
+}
+
+#[cfg(test)]
+mod tests;

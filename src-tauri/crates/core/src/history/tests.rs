@@ -1,0 +1,89 @@
+//! History attribution on real documents written by three devices.
+
+use automerge::{Automerge, ROOT, transaction::Transactable};
+use chrono::TimeZone;
+
+use super::*;
+use crate::document::commit_options;
+
+const A: &str = "aa00000000000000000000000000000000000000000000000000000000000001";
+const B: &str = "bb00000000000000000000000000000000000000000000000000000000000002";
+const C: &str = "cc00000000000000000000000000000000000000000000000000000000000003";
+
+fn write(doc: &mut Automerge, device: &str, minute: u32, message: &str) {
+    doc.set_author(author_of_device(device));
+    let now = Utc.with_ymd_and_hms(2026, 11, 20, 10, minute, 0).unwrap();
+    doc.transact_with(|_| commit_options(now, message), |tx| tx.put(ROOT, message, i64::from(minute)))
+        .unwrap();
+}
+
+fn who(doc: &Automerge) -> Vec<(String, Option<String>, String)> {
+    history(doc).into_iter().map(|e| (e.hash, e.device, e.message)).collect()
+}
+
+#[test]
+fn merge_order_does_not_change_who_is_named() {
+    let mut base = Automerge::new();
+    write(&mut base, C, 0, "новая пара");
+    let (mut a, mut b, mut c) = (base.fork(), base.fork(), base.fork());
+    write(&mut a, A, 1, "новое мероприятие");
+    write(&mut b, B, 2, "содержание встречи");
+    write(&mut c, C, 3, "мониторинг");
+    write(&mut a, A, 4, "статус мероприятия");
+
+    // a ← b ← c on one device; c ← a ← b on another; b ← c ← a on a third.
+    let (mut one, mut two, mut three) = (a.fork(), c.fork(), b.fork());
+    one.merge(&mut b.clone()).unwrap();
+    one.merge(&mut c.clone()).unwrap();
+    two.merge(&mut a.clone()).unwrap();
+    two.merge(&mut b.clone()).unwrap();
+    three.merge(&mut c.clone()).unwrap();
+    three.merge(&mut a.clone()).unwrap();
+    // And through a save and load (what reaches the disk).
+    let loaded = Automerge::load(&three.save()).unwrap();
+
+    let expected = who(&one);
+    assert_eq!(expected.len(), 5);
+    assert_eq!(who(&two), expected);
+    assert_eq!(who(&loaded), expected);
+    let by = |message: &str| expected.iter().find(|e| e.2 == message).unwrap().1.clone().unwrap();
+    assert_eq!(by("новое мероприятие"), A);
+    assert_eq!(by("статус мероприятия"), A);
+    assert_eq!(by("содержание встречи"), B);
+    assert_eq!(by("мониторинг"), C);
+    assert!(crate::chunk_guard::check_chunks(&loaded.save()).is_ok(), "authored documents pass our guard");
+}
+
+#[test]
+fn changes_without_an_author_are_listed_without_one() {
+    let mut doc = Automerge::new();
+    let now = Utc.with_ymd_and_hms(2026, 9, 1, 8, 0, 0).unwrap();
+    doc.transact_with(|_| commit_options(now, "документ пары"), |tx| tx.put(ROOT, "x", 1)).unwrap();
+    let h = history(&doc);
+    assert_eq!(h.len(), 1);
+    assert_eq!(h[0].device, None);
+    assert_eq!(h[0].at, now);
+    assert!(author_of_device("not hex").is_none());
+    assert!(author_of_device("abcd").is_none(), "a device id is 32 bytes");
+}
+
+#[test]
+fn messages_fall_into_the_parts_of_the_screen() {
+    for (message, part) in [
+        ("новое мероприятие", Part::Plan),
+        ("статус мероприятия", Part::Plan),
+        ("новая встреча", Part::Journal),
+        ("подтверждение встречи", Part::Journal),
+        ("договорённости встречи", Part::Journal),
+        ("рефлексия по встрече", Part::Journal),
+        ("отчёт наставника: выводы", Part::Results),
+        ("критерий мониторинга", Part::Results),
+        ("анкета удовлетворённости", Part::Results),
+        ("пункт программы", Part::Programme),
+        ("удаление из программы", Part::Programme),
+        ("доступ устройства", Part::Pair),
+        ("замена наставника", Part::Pair),
+    ] {
+        assert_eq!(part_of(message), part, "{message}");
+    }
+}
