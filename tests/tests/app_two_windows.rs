@@ -223,6 +223,17 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
     })
     .await;
     b.wait_for("#requests", "the decision at the mentee's", |t| t.contains("Решение: Удовлетворить")).await;
+    // «История»: who did what — the mentee's request, the curator's replacement; filtered to the plan.
+    a.click("#tab-history").await;
+    a.wait_for("#history", "the pair's history", |t| {
+        t.contains("Смирнов Илья Олегович (наставляемый)") && t.contains("ходатайство о замене наставника")
+    })
+    .await;
+    a.set("#history-part", "plan").await;
+    a.wait_for("#history", "the plan's two additions", |t| {
+        t.contains("История изменений: 2") && t.contains("куратор") && !t.contains("ходатайство")
+    })
+    .await;
     let refused = mentor.run(&["sync", "--peer", &curator_addr, "--wait", "5"]);
     assert_eq!(
         refused.code, 3,
