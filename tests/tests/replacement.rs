@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
+mod docx;
 use nastavnik_tests::cli::{Device, field as s};
 
 fn join(d: &Device, c: &Device, who: &str, curator_addr: &str) {
@@ -112,7 +113,9 @@ fn a_replaced_mentors_device_gets_nothing_more_of_the_pair() {
     let history = curator.ok(&["pair", "history", "--pair", &pair]);
     let rows = history.as_array().unwrap();
     let by = |what: &str| rows.iter().filter(|r| r["what"] == what).map(|r| s(r, "who")).collect::<Vec<_>>();
+    // In causal order: the curator added its activity after the mentor's had reached it.
     assert_eq!(by("новое мероприятие"), ["Петрова Анна (наставник)", "куратор"], "{history}");
+    assert_eq!(s(&rows[0], "what"), "создание документа", "the pair's document is created first: {history}");
     assert_eq!(by("отчёт наставника: результаты"), ["Петрова Анна (наставник)"]);
     assert_eq!(by("анкета удовлетворённости"), ["Смирнов Илья (наставляемый)"]);
     assert_eq!(by("ходатайство о замене наставника"), ["Смирнов Илья (наставляемый)"]);
@@ -128,4 +131,11 @@ fn a_replaced_mentors_device_gets_nothing_more_of_the_pair() {
     let plan = curator.ok(&["pair", "history", "--pair", &pair, "--part", "plan"]);
     assert_eq!(seen(&plan).len(), 2, "{plan}");
     assert_eq!(curator.run(&["pair", "history", "--pair", &pair, "--part", "всё"]).code, 2);
+    // For an inspection: the same rows as a .docx table.
+    let out = curator.dir.join("history.docx");
+    curator.ok(&["export", "--kind", "history", "--pair", &pair, "--out", out.to_str().unwrap()]);
+    let text = docx::docx_text(&std::fs::read(&out).unwrap());
+    assert!(text.contains("История изменений программы и журнала наставнической пары"), "{text}");
+    assert!(text.contains(&format!("Изменений: {}", rows.len())), "{text}");
+    assert!(text.contains("Смирнов Илья (наставляемый)") && text.contains("ходатайство о замене наставника"));
 }

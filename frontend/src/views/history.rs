@@ -58,6 +58,7 @@ pub fn history(p: &HistoryProps) -> Html {
                     <tr><td>{ r.at.clone() }</td><td class="who">{ r.who.clone() }</td><td>{ r.part.label() }</td><td class="what">{ r.what.clone() }</td></tr>
                 }) }</tbody>
             </table>
+            <super::documents::Documents pair_id={Some(p.pair.pair_id.clone())} kinds={vec![("history", "История изменений (.docx)")]} />
         </div>
     }
 }

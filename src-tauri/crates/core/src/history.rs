@@ -8,7 +8,10 @@
 //! «содержание встречи»…); [`Part`] sorts messages into the parts of a pair's screen. Changes
 //! written before authors were recorded have none (shown as such).
 
-use automerge::{Author, Automerge};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+
+use automerge::{Author, Automerge, ChangeHash};
 use chrono::{DateTime, Utc};
 use nastavnik_shared::vocab::HistoryPart as Part;
 
@@ -40,24 +43,55 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Every change of `doc`, oldest first (by time, then by hash, so every device lists them alike).
+/// Every change of `doc`, oldest first: a change after every change it depends on, and among
+/// those free to go next the earliest by its device's clock, then by hash — so every device lists
+/// the same history in the same order, whatever order its copy merged them in (clocks of devices
+/// differ and have one-second steps, so time alone cannot order them).
 pub fn history(doc: &Automerge) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = doc
-        .get_changes_meta(&[])
-        .into_iter()
-        .map(|c| {
-            let message = c.message.as_deref().unwrap_or("").to_string();
-            Entry {
-                at: DateTime::from_timestamp(c.timestamp, 0).unwrap_or_default(),
-                device: c.author.as_ref().map(|a| hex(a.as_bytes())),
-                part: part_of(&message),
-                message,
-                hash: c.hash.to_string(),
+    let metas = doc.get_changes_meta(&[]);
+    let index: HashMap<ChangeHash, usize> = metas.iter().enumerate().map(|(i, c)| (c.hash, i)).collect();
+    let mut waiting: Vec<usize> =
+        metas.iter().map(|c| c.deps.iter().filter(|d| index.contains_key(d)).count()).collect();
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); metas.len()];
+    for (i, c) in metas.iter().enumerate() {
+        for d in c.deps.iter().filter_map(|d| index.get(d)) {
+            after[*d].push(i);
+        }
+    }
+    let entry = |i: usize| {
+        let c = &metas[i];
+        let message = c.message.as_deref().unwrap_or("").to_string();
+        Entry {
+            at: DateTime::from_timestamp(c.timestamp, 0).unwrap_or_default(),
+            device: c.author.as_ref().map(|a| hex(a.as_bytes())),
+            part: part_of(&message),
+            message,
+            hash: c.hash.to_string(),
+        }
+    };
+    let mut ready: BinaryHeap<Reverse<(DateTime<Utc>, String, usize)>> = BinaryHeap::new();
+    let push = |ready: &mut BinaryHeap<_>, i: usize| {
+        let c = &metas[i];
+        ready.push(Reverse((
+            DateTime::from_timestamp(c.timestamp, 0).unwrap_or_default(),
+            c.hash.to_string(),
+            i,
+        )));
+    };
+    for i in (0..metas.len()).filter(|i| waiting[*i] == 0) {
+        push(&mut ready, i);
+    }
+    let mut out = Vec::with_capacity(metas.len());
+    while let Some(Reverse((_, _, i))) = ready.pop() {
+        out.push(entry(i));
+        for &next in &after[i] {
+            waiting[next] -= 1;
+            if waiting[next] == 0 {
+                push(&mut ready, next);
             }
-        })
-        .collect();
-    entries.sort_by(|a, b| (a.at, &a.hash).cmp(&(b.at, &b.hash)));
-    entries
+        }
+    }
+    out
 }
 
 /// The part of a pair a change with `message` belongs to.

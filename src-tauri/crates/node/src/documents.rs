@@ -19,6 +19,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("programme", "программа пары, .docx"),
     ("journal", "журнал встреч пары, .docx"),
     ("record", "сведения об участии в наставничестве для аттестации, .docx"),
+    ("history", "история изменений пары, .docx"),
 ];
 
 /// A generated document and a file name for it.
@@ -119,6 +120,14 @@ pub async fn render(
         ),
         "journal" => {
             (docx::journal(&pair(node, pair_id, kind).await?).map_err(failed)?, "Журнал встреч.docx")
+        }
+        "history" => {
+            let id = pair_id.ok_or_else(|| NodeError::Input(format!("{kind}: укажите пару")))?;
+            let rows = crate::history::pair_history(node, id).await?;
+            (
+                docx::history(&pair(node, pair_id, kind).await?, &rows, today).map_err(failed)?,
+                "История изменений пары.docx",
+            )
         }
         "record" => {
             let (person, pairs) = record_pairs(node, person_id).await?;

@@ -42,6 +42,11 @@ fn merge_order_does_not_change_who_is_named() {
     // And through a save and load (what reaches the disk).
     let loaded = Automerge::load(&three.save()).unwrap();
 
+    // Causal order: the creation first, each device's later change after its earlier one.
+    let order: Vec<String> = history(&one).into_iter().map(|e| e.message).collect();
+    assert_eq!(order[0], "новая пара");
+    let at = |m: &str| order.iter().position(|o| o == m).unwrap();
+    assert!(at("новое мероприятие") < at("статус мероприятия"));
     let expected = who(&one);
     assert_eq!(expected.len(), 5);
     assert_eq!(who(&two), expected);
@@ -86,4 +91,29 @@ fn messages_fall_into_the_parts_of_the_screen() {
     ] {
         assert_eq!(part_of(message), part, "{message}");
     }
+}
+
+#[test]
+fn a_change_comes_after_what_it_builds_on_even_within_one_second() {
+    let mut doc = Automerge::new();
+    for message in [
+        "создание документа",
+        "доступ устройства",
+        "новое мероприятие",
+        "статус мероприятия",
+        "отзыв доступа",
+    ] {
+        write(&mut doc, A, 7, message);
+    }
+    let order: Vec<String> = history(&doc).into_iter().map(|e| e.message).collect();
+    assert_eq!(
+        order,
+        [
+            "создание документа",
+            "доступ устройства",
+            "новое мероприятие",
+            "статус мероприятия",
+            "отзыв доступа"
+        ]
+    );
 }
