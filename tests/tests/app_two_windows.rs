@@ -234,6 +234,16 @@ async fn an_activity_added_in_one_window_appears_in_the_other() {
         t.contains("История изменений: 2") && t.contains("куратор") && !t.contains("ходатайство")
     })
     .await;
+    // One activity's history, from its row.
+    a.click("#tab-programme").await;
+    a.click(".item-history").await;
+    a.wait_for("#history", "the first activity's history", |t| {
+        t.contains("Только мероприятие «Посещение урока наставника»") && t.contains("История изменений: 1")
+    })
+    .await;
+    a.click(".whole-history").await;
+    a.wait_for("#history h2", "the whole history again", |t| t != "История изменений: 1").await;
+    assert!(!a.text().await.contains("автор не записан"), "every change this build writes names its device");
     let refused = mentor.run(&["sync", "--peer", &curator_addr, "--wait", "5"]);
     assert_eq!(
         refused.code, 3,

@@ -27,7 +27,7 @@ fn a_replaced_mentors_device_gets_nothing_more_of_the_pair() {
     let serving = curator.serve();
     join(&mentor, &curator, &m, &serving.addr);
     join(&mentee, &curator, &e, &serving.addr);
-    mentor.ok(&[
+    let first = mentor.ok(&[
         "plan",
         "add",
         "--pair",
@@ -131,6 +131,16 @@ fn a_replaced_mentors_device_gets_nothing_more_of_the_pair() {
     let plan = curator.ok(&["pair", "history", "--pair", &pair, "--part", "plan"]);
     assert_eq!(seen(&plan).len(), 2, "{plan}");
     assert_eq!(curator.run(&["pair", "history", "--pair", &pair, "--part", "всё"]).code, 2);
+    // One activity's own history.
+    let activity = curator.ok(&["pair", "history", "--pair", &pair, "--activity", &s(&first, "id")]);
+    assert_eq!(
+        seen(&activity).into_iter().map(|(_, who, what)| (who, what)).collect::<Vec<_>>(),
+        [("Петрова Анна (наставник)".to_string(), "новое мероприятие".to_string())],
+        "{activity}"
+    );
+    let missing = curator.run(&["pair", "history", "--pair", &pair, "--activity", "a-none"]);
+    assert_ne!(missing.code, 0);
+    assert!(missing.stderr.contains("мероприятие a-none не найдено"), "{}", missing.stderr);
     // For an inspection: the same rows as a .docx table.
     let out = curator.dir.join("history.docx");
     curator.ok(&["export", "--kind", "history", "--pair", &pair, "--out", out.to_str().unwrap()]);

@@ -88,6 +88,8 @@ pub fn activity_row(p: &RowProps) -> Html {
                 }
                 <FormError error={(*error).clone()} />
                 <button class="edit-activity link" type="button" aria-label={format!("Изменить: {}", a.title)} onclick={toggle}>{ "изменить" }</button>
+                <button class="item-history link" type="button" aria-label={format!("История: {}", a.title)}
+                    onclick={super::history::open_item(&ctx, &p.pair_id, super::history::Focus::Activity(a.id.clone(), a.title.clone()))}>{ "история" }</button>
             </td>
             <td>
                 <input type="date" class="activity-deadline" aria-label={format!("Срок: {}", a.title)}

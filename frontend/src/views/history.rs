@@ -8,12 +8,35 @@ use yew::prelude::*;
 
 use super::app::Ctx;
 use super::widgets::{Choice, FormError, submit};
+use crate::state::{Action, PairTab, Screen};
 
 /// The pair.
 #[derive(Properties, PartialEq)]
 pub struct HistoryProps {
     /// The pair.
     pub pair: PairView,
+}
+
+/// One item whose own history is shown: an activity or a meeting, with its title.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Focus {
+    /// An activity: (id, title).
+    Activity(String, String),
+    /// A meeting: (id, title).
+    Meeting(String, String),
+}
+
+thread_local! {
+    static FOCUS: std::cell::RefCell<Option<Focus>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A «история» link of a row: opens the pair's «История» on that item alone.
+pub fn open_item(ctx: &Ctx, pair_id: &str, focus: Focus) -> Callback<MouseEvent> {
+    let (ctx, pair_id) = (ctx.clone(), pair_id.to_string());
+    Callback::from(move |_| {
+        FOCUS.with(|f| *f.borrow_mut() = Some(focus.clone()));
+        ctx.dispatch(Action::Go(Screen::Pair { id: pair_id.clone(), tab: PairTab::History }));
+    })
 }
 
 /// The history tab.
@@ -24,12 +47,22 @@ pub fn history(p: &HistoryProps) -> Html {
     let error = use_state(|| None::<String>);
     let person = use_state(String::new);
     let part = use_state(String::new);
+    let focus = use_state(|| FOCUS.with(|f| f.borrow_mut().take()));
     {
         let (rows, error, pair_id) = (rows.clone(), error.clone(), p.pair.pair_id.clone());
-        use_effect_with((pair_id.clone(), ctx.revision), move |_| {
-            submit(GetPairHistory { pair_id }, error, move |v| rows.set(v));
+        use_effect_with((pair_id.clone(), ctx.revision, (*focus).clone()), move |(_, _, focus)| {
+            let (activity_id, meeting_id) = match focus {
+                Some(Focus::Activity(id, _)) => (Some(id.clone()), None),
+                Some(Focus::Meeting(id, _)) => (None, Some(id.clone())),
+                None => (None, None),
+            };
+            submit(GetPairHistory { pair_id, activity_id, meeting_id }, error, move |v| rows.set(v));
         });
     }
+    let whole = {
+        let focus = focus.clone();
+        Callback::from(move |_| focus.set(None))
+    };
     let mut people: Vec<(String, String)> = vec![(String::new(), "все".into())];
     people.extend(p.pair.members.iter().map(|(id, name, _)| (id.clone(), name.clone())));
     let mut parts: Vec<(String, String)> = vec![(String::new(), "все".into())];
@@ -47,6 +80,15 @@ pub fn history(p: &HistoryProps) -> Html {
     html! {
         <div class="panel history" id="history">
             <h2>{ format!("История изменений: {}", shown.len()) }</h2>
+            if let Some(f) = &*focus {
+                <p class="history-focus">
+                    { match f {
+                        Focus::Activity(_, title) => format!("Только мероприятие «{title}». "),
+                        Focus::Meeting(_, title) => format!("Только встреча «{title}». "),
+                    } }
+                    <button class="link whole-history" onclick={whole}>{ "вся история пары" }</button>
+                </p>
+            }
             <div class="filters">
                 <Choice label="Участник" id="history-person" value={(*person).clone()} options={people} onchange={pick(&person)} />
                 <Choice label="Раздел" id="history-part" value={(*part).clone()} options={parts} onchange={pick(&part)} />

@@ -119,6 +119,8 @@ fn meeting_card(p: &MeetingProps) -> Html {
             if p.role.is_some() || p.curator {
                 <button class="edit-meeting link" type="button" onclick={toggle}>{ if *editing { "закрыть правку" } else { "изменить встречу" } }</button>
             }
+            <button class="item-history link" type="button"
+                onclick={super::history::open_item(&ctx, &p.pair_id, super::history::Focus::Meeting(m.id.clone(), m.topic.clone()))}>{ "история встречи" }</button>
             if *editing {
                 <MeetingEdit pair_id={p.pair_id.clone()} meeting={m.clone()} close={{ let e = editing.clone(); Callback::from(move |()| e.set(false)) }} />
             }

@@ -426,6 +426,12 @@ commands! {
     pair_history => GetPairHistory {
         /// The pair.
         pair_id: String,
+        /// Only this activity's changes.
+        #[serde(default)]
+        activity_id: Option<String>,
+        /// Only this meeting's changes.
+        #[serde(default)]
+        meeting_id: Option<String>,
     } -> Vec<HistoryRow>;
     /// The mentor's private notes about a pair, latest first (the mentor's own device only).
     private_notes => GetPrivateNotes {

@@ -111,5 +111,8 @@ pub fn part_of(message: &str) -> Part {
     }
 }
 
+mod item;
+pub use item::item_history;
+
 #[cfg(test)]
 mod tests;

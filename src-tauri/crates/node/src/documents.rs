@@ -123,7 +123,7 @@ pub async fn render(
         }
         "history" => {
             let id = pair_id.ok_or_else(|| NodeError::Input(format!("{kind}: укажите пару")))?;
-            let rows = crate::history::pair_history(node, id).await?;
+            let rows = crate::history::pair_history(node, id, None).await?;
             (
                 docx::history(&pair(node, pair_id, kind).await?, &rows, today).map_err(failed)?,
                 "История изменений пары.docx",

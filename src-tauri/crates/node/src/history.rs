@@ -12,14 +12,41 @@ use crate::device::Device;
 use crate::error::NodeError;
 use crate::node::Node;
 
-/// The history of pair `pair_id`, oldest first.
-pub async fn pair_history(node: &Node, pair_id: &str) -> Result<Vec<HistoryRow>, NodeError> {
+/// One item of a pair whose own history is asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// An activity of the plan (its id).
+    Activity(String),
+    /// A meeting of the journal (its id).
+    Meeting(String),
+}
+
+/// The history of pair `pair_id` — or of one of its items — oldest first.
+pub async fn pair_history(
+    node: &Node,
+    pair_id: &str,
+    item: Option<Item>,
+) -> Result<Vec<HistoryRow>, NodeError> {
     let doc_id = node.pair_doc(pair_id).await?;
     let handle = node.handle(&doc_id).await?;
     let (entries, pair) = handle
-        .with_document_async(|doc| (history::history(doc), nastavnik_core::document::read::<PairDoc>(doc)))
+        .with_document_async(move |doc| {
+            let entries = match &item {
+                None => Some(history::history(doc)),
+                Some(Item::Activity(id)) => history::item_history(doc, "activities", id),
+                Some(Item::Meeting(id)) => history::item_history(doc, "meetings", id),
+            }
+            .ok_or_else(|| {
+                NodeError::Missing(match &item {
+                    Some(Item::Meeting(id)) => format!("встреча {id} не найдена в паре"),
+                    Some(Item::Activity(id)) => format!("мероприятие {id} не найдено в паре"),
+                    None => String::new(),
+                })
+            });
+            (entries, nastavnik_core::document::read::<PairDoc>(doc))
+        })
         .await?;
-    let pair = pair?;
+    let (entries, pair) = (entries?, pair?);
     let curators: Vec<String> = match &node.device {
         Device::Curator { .. } => vec![node.identity.device_id()],
         Device::Member { curators, .. } => curators.clone(),

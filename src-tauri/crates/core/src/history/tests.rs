@@ -117,3 +117,48 @@ fn a_change_comes_after_what_it_builds_on_even_within_one_second() {
         ]
     );
 }
+
+#[test]
+fn one_activity_has_its_own_history() {
+    use crate::pair::{ActivityInput, Actor, PairDoc};
+    use nastavnik_shared::vocab::ActivityStatus;
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+    let mut doc = crate::demo::build(now).unwrap().pairs.remove(0);
+    let pair: PairDoc = crate::document::read(&doc).unwrap();
+    let mentor = Actor::Person(pair.members[0].person_id.clone());
+    let add = |doc: &mut Automerge, id: &'static str, title: &str, device: &str, minute: u32| {
+        doc.set_author(author_of_device(device));
+        let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, minute, 0).unwrap();
+        let input = ActivityInput {
+            title: title.into(),
+            deadline: chrono::NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(),
+            ..Default::default()
+        };
+        let who = mentor.clone();
+        crate::document::change(doc, at, "новое мероприятие", move |p: &mut PairDoc| {
+            p.add_activity(&who, id, input)
+        })
+        .unwrap();
+    };
+    add(&mut doc, "a-watched", "Открытый урок", A, 1);
+    add(&mut doc, "a-other", "Другое", B, 2);
+    doc.set_author(author_of_device(C));
+    let who = mentor.clone();
+    let at = Utc.with_ymd_and_hms(2026, 11, 23, 9, 3, 0).unwrap();
+    crate::document::change(&mut doc, at, "статус мероприятия", move |p: &mut PairDoc| {
+        p.set_activity_status(&who, "a-watched", ActivityStatus::InProgress, None, "", at.date_naive())
+    })
+    .unwrap();
+
+    let mine = item_history(&doc, "activities", "a-watched").unwrap();
+    let seen: Vec<(&str, Option<&str>)> =
+        mine.iter().map(|e| (e.message.as_str(), e.device.as_deref())).collect();
+    assert_eq!(seen, [("новое мероприятие", Some(A)), ("статус мероприятия", Some(C))]);
+    let other = item_history(&doc, "activities", "a-other").unwrap();
+    assert_eq!(other.len(), 1, "{other:?}");
+    assert!(item_history(&doc, "activities", "a-missing").is_none());
+    // A meeting's history includes what was typed into its texts.
+    let meeting = pair.meetings[0].id.clone();
+    let typed = item_history(&doc, "meetings", &meeting).unwrap();
+    assert!(!typed.is_empty());
+}

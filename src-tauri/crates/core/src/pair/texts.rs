@@ -144,6 +144,8 @@ pub fn set_text_since(
     // Checked on the current document too: a right revoked since then is revoked.
     locate(doc, actor, field)?;
     let mut fork = doc.fork_at(&since).map_err(|_| unknown())?;
+    // The fork writes as the document's author (a fork starts without one).
+    fork.set_author(doc.get_author().cloned());
     set_text(&mut fork, now, actor, field, value)?;
     let own = fork.get_heads();
     doc.merge(&mut fork).map_err(|e| DocError::Schema(e.to_string()))?;
@@ -289,9 +291,13 @@ mod tests {
         // While the mentee types, the mentor's addition arrives (synced in).
         set_text(&mut doc, now(), &mentor(), &field, "План урока. Цели.").unwrap();
         let mentee = Actor::Person("mentee0".into());
+        let device = "ab".repeat(32);
+        doc.set_author(crate::history::author_of_device(&device));
         let own =
             set_text_since(&mut doc, now(), &mentee, &field, &since, "Мои вопросы. План урока.").unwrap();
         assert_eq!(notes(&doc), "Мои вопросы. План урока. Цели.", "both kept");
+        let typed = crate::history::history(&doc).into_iter().find(|e| own.contains(&e.hash)).unwrap();
+        assert_eq!(typed.device.as_deref(), Some(device.as_str()), "typed on a fork, still by this device");
         set_text_since(&mut doc, now(), &mentee, &field, &own, "Мои вопросы. План урока. Итог.").unwrap();
         assert_eq!(notes(&doc), "Мои вопросы. План урока. Итог. Цели.", "typing on keeps the mentor's text");
         // Unknown heads: refused, nothing changed.

@@ -404,6 +404,12 @@ pub enum PairCmd {
         /// Только раздел: programme, plan, journal, results, pair.
         #[arg(long)]
         part: Option<String>,
+        /// История одного мероприятия.
+        #[arg(long, conflicts_with = "meeting")]
+        activity: Option<String>,
+        /// История одной встречи.
+        #[arg(long)]
+        meeting: Option<String>,
     },
     /// Ходатайства пары о замене наставника и решения по ним.
     Requests {

@@ -68,9 +68,11 @@ pub async fn pair(ctx: &Ctx<'_>, cmd: PairCmd) -> Result<Output, NodeError> {
                 .await?;
             Ok(Output::new(format!("Ходатайство подано: {id}"), json!({ "id": id })))
         }
-        PairCmd::History { pair, person, part } => {
+        PairCmd::History { pair, person, part, activity, meeting } => {
+            use nastavnik_node::history::Item;
             let part = part.map(|p| parse::code("--part", &p, HistoryPart::ALL)).transpose()?;
-            let rows: Vec<_> = nastavnik_node::history::pair_history(ctx.node, &pair)
+            let item = activity.map(Item::Activity).or(meeting.map(Item::Meeting));
+            let rows: Vec<_> = nastavnik_node::history::pair_history(ctx.node, &pair, item)
                 .await?
                 .into_iter()
                 .filter(|r| person.as_ref().is_none_or(|p| r.person_id.as_ref() == Some(p)))
