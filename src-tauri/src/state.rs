@@ -45,9 +45,12 @@ pub fn app_error(e: NodeError) -> AppError {
         NodeError::Domain(_) => ErrorCode::Input,
         NodeError::Refused(_) => ErrorCode::Forbidden,
         NodeError::Relayed { input: true, .. } => ErrorCode::Input,
-        NodeError::Io(_) | NodeError::Net(_) | NodeError::Stopped | NodeError::Relayed { .. } => {
-            ErrorCode::Io
-        }
+        NodeError::Io(_)
+        | NodeError::IoBy { .. }
+        | NodeError::Net(_)
+        | NodeError::NetBy { .. }
+        | NodeError::Stopped
+        | NodeError::Relayed { .. } => ErrorCode::Io,
     };
     AppError { code, message: e.to_string() }
 }

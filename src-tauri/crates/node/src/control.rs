@@ -85,12 +85,12 @@ impl Listener {
     pub async fn open(dir: &DataDir) -> Result<Listener, NodeError> {
         let listener = TcpListener::bind(("127.0.0.1", 0))
             .await
-            .map_err(|e| NodeError::Net(format!("управляющий порт не открыт: {e}")))?;
-        let port = listener.local_addr().map_err(|e| NodeError::Net(e.to_string()))?.port();
+            .map_err(|e| NodeError::net_in("управляющий порт не открыт", e))?;
+        let port = listener.local_addr().map_err(NodeError::net_by)?.port();
         let token = format!("{}{}", uuid::Uuid::new_v4().simple(), uuid::Uuid::new_v4().simple());
         let door = Door { port, token: token.clone(), pid: std::process::id() };
         let file = door_file(dir);
-        let bytes = serde_json::to_vec(&door).map_err(|e| NodeError::Io(e.to_string()))?;
+        let bytes = serde_json::to_vec(&door).map_err(NodeError::io_by)?;
         write_atomic(&file, &bytes, 0o600)?;
         Ok(Listener { listener, token, file })
     }
@@ -165,9 +165,9 @@ pub async fn forward(dir: &DataDir, args: Vec<String>, cwd: &Path) -> Result<Opt
 }
 
 async fn write<T: Serialize>(stream: &mut TcpStream, message: &T) -> Result<(), NodeError> {
-    let bytes = serde_json::to_vec(message).map_err(|e| NodeError::Io(e.to_string()))?;
-    stream.write_all(&bytes).await.map_err(|e| NodeError::Net(e.to_string()))?;
-    stream.shutdown().await.map_err(|e| NodeError::Net(e.to_string()))
+    let bytes = serde_json::to_vec(message).map_err(NodeError::io_by)?;
+    stream.write_all(&bytes).await.map_err(NodeError::net_by)?;
+    stream.shutdown().await.map_err(NodeError::net_by)
 }
 
 async fn read<T: for<'de> Deserialize<'de>>(
@@ -184,11 +184,11 @@ async fn read<T: for<'de> Deserialize<'de>>(
             .await
             .map_err(|_| NodeError::Net("превышено время ожидания".into()))?,
     };
-    done.map_err(|e| NodeError::Net(e.to_string()))?;
+    done.map_err(NodeError::net_by)?;
     if buf.len() as u64 > limit {
         return Err(NodeError::Net("сообщение слишком большое".into()));
     }
-    serde_json::from_slice(&buf).map_err(|e| NodeError::Net(format!("неверное сообщение: {e}")))
+    serde_json::from_slice(&buf).map_err(|e| NodeError::net_in("неверное сообщение", e))
 }
 
 #[cfg(test)]

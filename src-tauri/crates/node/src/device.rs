@@ -36,7 +36,7 @@ impl Device {
         let path = dir.device_file();
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|e| NodeError::Io(format!("{} повреждён: {e}", path.display()))),
+                .map_err(|e| NodeError::io_in(&format!("{} повреждён", path.display()), e)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Device::New),
             Err(e) => Err(NodeError::io(&path, e)),
         }
@@ -44,7 +44,7 @@ impl Device {
 
     /// Writes `device.json` atomically.
     pub fn save(&self, dir: &DataDir) -> Result<(), NodeError> {
-        let bytes = serde_json::to_vec_pretty(self).map_err(|e| NodeError::Io(e.to_string()))?;
+        let bytes = serde_json::to_vec_pretty(self).map_err(NodeError::io_by)?;
         write_atomic(&dir.device_file(), &bytes, 0o600)
     }
 

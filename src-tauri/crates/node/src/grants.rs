@@ -124,8 +124,8 @@ pub async fn present(
     let conn = tokio::time::timeout(TIMEOUT, endpoint.connect(peer.endpoint_addr(), ACCESS_ALPN))
         .await
         .map_err(|_| NodeError::Net("устройство не отвечает".into()))?
-        .map_err(|e| NodeError::Net(e.to_string()))?;
-    let (mut send, mut recv) = conn.open_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
+        .map_err(NodeError::net_by)?;
+    let (mut send, mut recv) = conn.open_bi().await.map_err(NodeError::net_by)?;
     let message = Presented {
         grants: grants.iter().map(|(d, e)| (d.clone(), Entry::from_core(e))).collect(),
         asked: asked.to_vec(),
@@ -142,7 +142,7 @@ pub async fn present(
 /// The receiving side: check and record what a peer presented.
 pub async fn receive(node: &Node, conn: Connection) -> Result<(), NodeError> {
     let presenter = conn.remote_id().to_string();
-    let (mut send, mut recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
+    let (mut send, mut recv) = conn.accept_bi().await.map_err(NodeError::net_by)?;
     let mut message: Presented = invite::read_message(&mut recv).await?;
     let asked = std::mem::take(&mut message.asked);
     let added = trust::accept_grants(node, &presenter, message.grants()).await?;

@@ -131,7 +131,7 @@ pub fn load(dir: &DataDir) -> Result<Vec<Invite>, NodeError> {
     let path = dir.root().join("invites.json");
     match std::fs::read(&path) {
         Ok(bytes) => {
-            serde_json::from_slice(&bytes).map_err(|e| NodeError::Io(format!("{}: {e}", path.display())))
+            serde_json::from_slice(&bytes).map_err(|e| NodeError::io_in(&path.display().to_string(), e))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(NodeError::io(&path, e)),
@@ -140,7 +140,7 @@ pub fn load(dir: &DataDir) -> Result<Vec<Invite>, NodeError> {
 
 /// Saves the curator's invites.
 pub fn save(dir: &DataDir, invites: &[Invite]) -> Result<(), NodeError> {
-    let bytes = serde_json::to_vec_pretty(invites).map_err(|e| NodeError::Io(e.to_string()))?;
+    let bytes = serde_json::to_vec_pretty(invites).map_err(NodeError::io_by)?;
     write_atomic(&dir.root().join("invites.json"), &bytes, 0o600)
 }
 
@@ -175,7 +175,7 @@ pub async fn read_message<T: for<'de> Deserialize<'de>>(
     let read = tokio::time::timeout(TIMEOUT, recv.take(MAX_MESSAGE as u64 + 1).read_to_end(&mut buf)).await;
     match read {
         Err(_) => Err(NodeError::Net("превышено время ожидания ответа".into())),
-        Ok(Err(e)) => Err(NodeError::Net(e.to_string())),
+        Ok(Err(e)) => Err(NodeError::net_by(e)),
         Ok(Ok(_)) if buf.len() > MAX_MESSAGE => Err(NodeError::Net("сообщение слишком большое".into())),
         Ok(Ok(_)) => decode_message(&buf),
     }
@@ -183,7 +183,7 @@ pub async fn read_message<T: for<'de> Deserialize<'de>>(
 
 /// One message of the invite and access protocols from its bytes.
 pub fn decode_message<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Result<T, NodeError> {
-    serde_json::from_slice(bytes).map_err(|e| NodeError::Net(format!("неверное сообщение: {e}")))
+    serde_json::from_slice(bytes).map_err(|e| NodeError::net_in("неверное сообщение", e))
 }
 
 /// Writes one JSON message.
@@ -191,8 +191,8 @@ pub async fn write_message<T: Serialize>(
     send: &mut (impl AsyncWriteExt + Unpin),
     message: &T,
 ) -> Result<(), NodeError> {
-    let bytes = serde_json::to_vec(message).map_err(|e| NodeError::Io(e.to_string()))?;
-    send.write_all(&bytes).await.map_err(|e| NodeError::Net(e.to_string()))
+    let bytes = serde_json::to_vec(message).map_err(NodeError::io_by)?;
+    send.write_all(&bytes).await.map_err(NodeError::net_by)
 }
 
 #[cfg(test)]

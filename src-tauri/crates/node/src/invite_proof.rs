@@ -29,12 +29,12 @@ const PASSES: u32 = 2;
 /// The key derived from an invite's code for the curator device `curator` (its id).
 pub fn code_key(code: &str, curator: &str) -> Result<[u8; 32], NodeError> {
     let params = Params::new(MEMORY_KIB, PASSES, 1, Some(32))
-        .map_err(|e| NodeError::Io(format!("параметры ключа приглашения: {e}")))?;
+        .map_err(|e| NodeError::io_in("параметры ключа приглашения", e))?;
     let salt = format!("nastavnik/invite/{curator}");
     let mut key = [0u8; 32];
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password_into(normalise(code).as_bytes(), salt.as_bytes(), &mut key)
-        .map_err(|e| NodeError::Io(format!("ключ приглашения: {e}")))?;
+        .map_err(|e| NodeError::io_in("ключ приглашения", e))?;
     Ok(key)
 }
 

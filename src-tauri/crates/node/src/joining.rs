@@ -61,7 +61,7 @@ pub async fn create_invite(
         curator: curator.trim().into(),
         code: code.clone(),
     };
-    let payload = serde_json::to_string(&payload).map_err(|e| NodeError::Io(e.to_string()))?;
+    let payload = serde_json::to_string(&payload).map_err(NodeError::io_by)?;
     Ok(Issued { code, expires_at, payload, name })
 }
 
@@ -164,13 +164,13 @@ async fn ask(
         invite_proof::code_key(&code, &curator_id).map(|key| invite_proof::proof(&key, &me))
     })
     .await
-    .map_err(|e| NodeError::Io(e.to_string()))??;
+    .map_err(NodeError::io_by)??;
     let addr = iroh::EndpointAddr::from_parts(curator.id, [iroh::TransportAddr::Ip(curator.addr)]);
     let conn = tokio::time::timeout(invite::TIMEOUT, endpoint.connect(addr, INVITE_ALPN))
         .await
         .map_err(|_| NodeError::Net("устройство куратора не отвечает".into()))?
-        .map_err(|e| NodeError::Net(format!("не удалось подключиться к куратору: {e}")))?;
-    let (mut send, mut recv) = conn.open_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
+        .map_err(|e| NodeError::net_in("не удалось подключиться к куратору", e))?;
+    let (mut send, mut recv) = conn.open_bi().await.map_err(NodeError::net_by)?;
     invite::write_message(&mut send, &RedeemRequest { proof }).await?;
     let _ = send.finish();
     let response = invite::read_message(&mut recv).await;

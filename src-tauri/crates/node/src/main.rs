@@ -39,7 +39,7 @@ fn main() {
     let json = args.json;
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
-        Err(e) => fail(json, &NodeError::Io(e.to_string())),
+        Err(e) => fail(json, &NodeError::io_by(e)),
     };
     match runtime.block_on(run(args)) {
         Ok(out) => {

@@ -84,7 +84,7 @@ pub fn own_addr(endpoint: &Endpoint) -> Result<PeerAddr, NodeError> {
 /// Hands an accepted sync connection to samod, bound to the authenticated peer.
 pub async fn accept_sync(acceptor: &AcceptorHandle, conn: Connection) -> Result<(), NodeError> {
     let peer = PeerId::from(conn.remote_id().to_string());
-    let (send, recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
+    let (send, recv) = conn.accept_bi().await.map_err(NodeError::net_by)?;
     let transport = SyncStream::transport(conn, send, recv);
     let handle = acceptor.accept(transport)?;
     tokio::spawn(async move {

@@ -36,9 +36,7 @@ pub async fn run(
 ) -> Result<PeerAddr, NodeError> {
     let endpoint = net::bind(&node.identity, opts.listen).await?;
     let me = net::own_addr(&endpoint)?;
-    let acceptor = node
-        .repo()
-        .make_acceptor(url::Url::parse("iroh://listen").map_err(|e| NodeError::Net(e.to_string()))?)?;
+    let acceptor = node.repo().make_acceptor(url::Url::parse("iroh://listen").map_err(NodeError::net_by)?)?;
     server::refresh(node).await;
     let dial_all = || -> Result<Vec<_>, NodeError> {
         opts.peers

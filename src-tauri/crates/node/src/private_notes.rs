@@ -40,7 +40,7 @@ fn load(dir: &DataDir) -> Result<Option<(Automerge, NotesDoc)>, NodeError> {
         Err(e) => return Err(NodeError::io(&path, e)),
     };
     let (doc, notes) = document::load::<NotesDoc>(&bytes).map_err(|e| {
-        NodeError::Io(format!("личные заметки ({}) не читаются и не изменены: {e}", path.display()))
+        NodeError::io_in(&format!("личные заметки ({}) не читаются и не изменены", path.display()), e)
     })?;
     Ok(Some((doc, notes)))
 }

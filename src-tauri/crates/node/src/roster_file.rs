@@ -24,7 +24,7 @@ pub fn load(dir: &DataDir) -> Option<Roster> {
 
 /// Writes the roster.
 pub fn save(dir: &DataDir, roster: &Roster) -> Result<(), NodeError> {
-    let bytes = serde_json::to_vec_pretty(roster).map_err(|e| NodeError::Io(e.to_string()))?;
+    let bytes = serde_json::to_vec_pretty(roster).map_err(NodeError::io_by)?;
     write_atomic(&file(dir), &bytes, 0o600)
 }
 

@@ -211,7 +211,7 @@ pub async fn refresh(node: &Node) {
 /// The curator's side of an invite: check the code, grant the device its pairs, answer.
 async fn redeem(node: &Node, conn: Connection) -> Result<(), NodeError> {
     let device = conn.remote_id().to_string();
-    let (mut send, mut recv) = conn.accept_bi().await.map_err(|e| NodeError::Net(e.to_string()))?;
+    let (mut send, mut recv) = conn.accept_bi().await.map_err(NodeError::net_by)?;
     let request: RedeemRequest = invite::read_message(&mut recv).await?;
     let response = match grant(node, &device, &request.proof).await {
         Ok(response) => response,

@@ -98,7 +98,7 @@ impl DurableStorage {
                     }
                     return;
                 }
-                Err(NodeError::Io(message)) => error = message,
+                Err(NodeError::Io(message) | NodeError::IoBy { message, .. }) => error = message,
                 Err(e) => error = e.to_string(),
             }
         }

@@ -56,7 +56,7 @@ impl SummaryCache {
     /// Writes the cache back if it changed.
     pub fn save(&mut self, file: &Path) -> Result<(), NodeError> {
         if self.changed {
-            let bytes = serde_json::to_vec(&self.entries).map_err(|e| NodeError::Io(e.to_string()))?;
+            let bytes = serde_json::to_vec(&self.entries).map_err(NodeError::io_by)?;
             write_atomic(file, &bytes, 0o600)?;
             self.changed = false;
         }

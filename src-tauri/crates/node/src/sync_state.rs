@@ -74,7 +74,7 @@ impl SyncState {
     /// Saves it if anything was recorded.
     pub fn save(&mut self, dir: &DataDir) -> Result<(), NodeError> {
         if self.changed {
-            let bytes = serde_json::to_vec_pretty(&self.rows).map_err(|e| NodeError::Io(e.to_string()))?;
+            let bytes = serde_json::to_vec_pretty(&self.rows).map_err(NodeError::io_by)?;
             write_atomic(&file(dir), &bytes, 0o600)?;
             self.changed = false;
         }

@@ -17,7 +17,7 @@ use super::context::{Ctx, Output};
 /// Hands this process's command to the process serving `dir`; `None` if nobody serves it.
 pub async fn forward(dir: &DataDir) -> Result<Option<Result<Output, NodeError>>, NodeError> {
     let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
-    let cwd = std::env::current_dir().map_err(|e| NodeError::Io(e.to_string()))?;
+    let cwd = std::env::current_dir().map_err(NodeError::io_by)?;
     Ok(control::forward(dir, args, &cwd).await?.map(|reply| match reply {
         Reply::Done { text, json } => Ok(Output::new(text, json)),
         Reply::Failed { message, input } => Err(NodeError::Relayed { message, input }),

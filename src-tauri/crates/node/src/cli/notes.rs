@@ -87,7 +87,7 @@ pub async fn notes(ctx: &Ctx<'_>, cmd: NotesCmd) -> Result<Output, NodeError> {
             for n in &notes {
                 text.push_str(&format!("  {} · {} — {}\n", n.on.format("%d.%m.%Y"), n.id, n.text));
             }
-            Ok(Output::new(text, serde_json::to_value(&notes).map_err(|e| NodeError::Io(e.to_string()))?))
+            Ok(Output::new(text, serde_json::to_value(&notes).map_err(NodeError::io_by)?))
         }
     }
 }

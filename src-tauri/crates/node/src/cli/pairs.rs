@@ -82,7 +82,7 @@ pub async fn pair(ctx: &Ctx<'_>, cmd: PairCmd) -> Result<Output, NodeError> {
             for r in &rows {
                 text.push_str(&format!("  {} · {} · {}: {}\n", r.at, r.who, r.part.label(), r.what));
             }
-            Ok(Output::new(text, serde_json::to_value(&rows).map_err(|e| NodeError::Io(e.to_string()))?))
+            Ok(Output::new(text, serde_json::to_value(&rows).map_err(NodeError::io_by)?))
         }
         PairCmd::Requests { pair } => {
             let doc = ctx.pair_doc(&pair).await?;

@@ -116,7 +116,7 @@ pub async fn programme(ctx: &Ctx<'_>, cmd: ProgrammeCmd) -> Result<Output, NodeE
                     text.push_str(&format!("  {} — {}\n", e.id, e.text));
                 }
             }
-            Ok(Output::new(text, serde_json::to_value(&entries).map_err(|e| NodeError::Io(e.to_string()))?))
+            Ok(Output::new(text, serde_json::to_value(&entries).map_err(NodeError::io_by)?))
         }
     }
 }

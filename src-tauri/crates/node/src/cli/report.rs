@@ -31,7 +31,7 @@ pub async fn overview(ctx: &Ctx<'_>) -> Result<Output, NodeError> {
     for line in &stats.unreadable {
         text.push_str(&format!("Не удалось прочитать пару {line}\n"));
     }
-    let mut value = serde_json::to_value(&overview).map_err(|e| NodeError::Io(e.to_string()))?;
+    let mut value = serde_json::to_value(&overview).map_err(NodeError::io_by)?;
     value["cache"] = json!(stats);
     Ok(Output::new(text, value))
 }
@@ -46,7 +46,7 @@ pub async fn attention(ctx: &Ctx<'_>) -> Result<Output, NodeError> {
     for item in &items {
         text.push_str(&format!("{} — {}: {}\n", item.pair_title, item.kind.label(), item.text));
     }
-    let value = serde_json::to_value(&items).map_err(|e| NodeError::Io(e.to_string()))?;
+    let value = serde_json::to_value(&items).map_err(NodeError::io_by)?;
     Ok(Output::new(text, value))
 }
 
@@ -76,7 +76,7 @@ pub async fn warnings(ctx: &Ctx<'_>, args: super::args::WarningArgs) -> Result<O
         settings.entry_diagnostics_days,
         settings.not_synced_days
     );
-    let value = serde_json::to_value(settings).map_err(|e| NodeError::Io(e.to_string()))?;
+    let value = serde_json::to_value(settings).map_err(NodeError::io_by)?;
     Ok(Output::new(text, value))
 }
 
