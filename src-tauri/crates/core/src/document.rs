@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use crate::error::{DocError, DomainError, Error};
 
 /// A document type of ours: a typed root with a type tag, a version and its rules.
-pub trait Schema: Hydrate + Reconcile + Sized {
+pub trait Schema: Hydrate + Reconcile + Clone + Sized {
     /// The value of the root `doc_type` key.
     const DOC_TYPE: &'static str;
     /// The newest schema version this build writes and reads.
@@ -26,6 +26,16 @@ pub trait Schema: Hydrate + Reconcile + Sized {
     /// Checks the rules that every state of the document must satisfy. They are chosen so that
     /// merging two valid replicas always gives a valid document (see the convergence proptest).
     fn validate(&self) -> Result<(), DomainError>;
+
+    /// The message a change is recorded with, given the operation's name and the value before and
+    /// after it (what the history shows). By default the name; a pair says what changed in its plan.
+    fn describe(message: &str, before: &Self, after: &Self) -> String {
+        let _ = (before, after);
+        message.to_string()
+    }
+
+    /// Whether [`Schema::describe`] looks at the values (a copy of the value is kept for it).
+    const DESCRIBES: bool = false;
 
     /// Whether a node keeps this document's value in memory between operations ([`crate::known`]):
     /// worth it for a big document read and changed often (the school's), not for many small ones.
@@ -105,10 +115,15 @@ pub fn change<T: Schema, R>(
 ) -> Result<R, Error> {
     read_header::<T>(doc)?;
     let done = doc.transact_with(
-        |_| commit_options(now, message),
+        |(_, described): &(R, String)| commit_options(now, described),
         |tx| {
             let mut value: T = autosurgeon::hydrate(tx).map_err(|e| DocError::Schema(e.to_string()))?;
+            let before = T::DESCRIBES.then(|| value.clone());
             let out = op(&mut value)?;
+            let described = match &before {
+                Some(before) => T::describe(message, before, &value),
+                None => message.to_string(),
+            };
             if let Err(broken) = value.validate() {
                 // Refuse only if this operation broke a valid document; a document already
                 // invalid (received so from elsewhere) must stay editable.
@@ -118,10 +133,10 @@ pub fn change<T: Schema, R>(
                 }
             }
             autosurgeon::reconcile(tx, &value).map_err(|e| DocError::Schema(e.to_string()))?;
-            Ok::<R, Error>(out)
+            Ok::<(R, String), Error>((out, described))
         },
     );
-    done.map(|s| s.result).map_err(|f| f.error)
+    done.map(|s| s.result.0).map_err(|f| f.error)
 }
 
 pub(crate) fn commit_options(now: DateTime<Utc>, message: &str) -> CommitOptions {

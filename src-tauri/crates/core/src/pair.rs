@@ -39,6 +39,7 @@ mod access;
 mod assessment;
 mod closing;
 mod create;
+mod describe;
 mod header;
 mod journal;
 mod plan;

@@ -153,7 +153,15 @@ fn one_activity_has_its_own_history() {
     let mine = item_history(&doc, "activities", "a-watched").unwrap();
     let seen: Vec<(&str, Option<&str>)> =
         mine.iter().map(|e| (e.message.as_str(), e.device.as_deref())).collect();
-    assert_eq!(seen, [("новое мероприятие", Some(A)), ("статус мероприятия", Some(C))]);
+    assert_eq!(
+        seen,
+        [
+            ("новое мероприятие", Some(A)),
+            ("статус мероприятия: «Открытый урок»: запланировано → в работе", Some(C)),
+        ],
+        "the change says what it changed"
+    );
+    assert_eq!(part_of(&mine[1].message), Part::Plan);
     let other = item_history(&doc, "activities", "a-other").unwrap();
     assert_eq!(other.len(), 1, "{other:?}");
     assert!(item_history(&doc, "activities", "a-missing").is_none());

@@ -15,6 +15,11 @@ impl Schema for PairDoc {
     const DOC_TYPE: &'static str = "nastavnik/pair";
     const SCHEMA_VERSION: u64 = 1;
     const NAME_RU: &'static str = "документ наставнической пары";
+    const DESCRIBES: bool = true;
+
+    fn describe(message: &str, before: &Self, after: &Self) -> String {
+        super::describe::activity_changes(message, before, after)
+    }
 
     fn validate(&self) -> Result<(), DomainError> {
         crate::check::months(u32::from(self.header.period_months))?;
