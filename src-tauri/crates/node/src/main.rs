@@ -7,8 +7,10 @@ mod cli {
     pub mod context;
     pub mod forwarded;
     pub mod journal;
+    pub mod journal_args;
     pub mod network;
     pub mod notes;
+    pub mod pair_args;
     pub mod pairs;
     pub mod paperwork;
     pub mod parse;
