@@ -68,6 +68,13 @@ impl Device {
         field(&self.ok(&["person", "add", "--name", name, "--category", "teacher"]), "id")
     }
 
+    /// Joins this (new) device to the school as `person`: the curator's device creates an invite,
+    /// this one redeems it at the curator's `serve` (`addr`); returns the redeem answer.
+    pub fn join(&self, curator: &Device, person: &str, addr: &str) -> Value {
+        let code = field(&curator.ok(&["invite", "create", "--person", person]), "code");
+        self.ok(&["invite", "redeem", "--code", &code, "--peer", addr])
+    }
+
     /// Forms a nine-month pair from 1 September 2026 (curator device); returns the pair id.
     pub fn form_pair(&self, mentor: &str, mentee: &str) -> String {
         field(

@@ -316,8 +316,7 @@ async fn a_mentor_keeps_private_notes_in_the_window() {
     let (mentor_id, mentee_id) = (curator.add_teacher("Петрова Анна"), curator.add_teacher("Смирнов Илья"));
     let pair = curator.form_pair(&mentor_id, &mentee_id);
     let serving = curator.serve();
-    let code = s(&curator.ok(&["invite", "create", "--person", &mentor_id]), "code");
-    mentor.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    mentor.join(&curator, &mentor_id, &serving.addr);
     serving.stop();
     let listed = || mentor.ok(&["notes", "list", "--pair", &pair]);
 

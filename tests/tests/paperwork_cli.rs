@@ -166,8 +166,7 @@ fn a_participants_record_is_made_by_the_curator_and_on_their_own_device() {
 
     // The mentee's own device: her record, without naming herself; nobody else's.
     let serving = c.serve();
-    let code = s(&c.ok(&["invite", "create", "--person", &e]), "code");
-    mentee.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
+    mentee.join(&c, &e, &serving.addr);
     serving.stop();
     let own = mentee.dir.join("my-record.docx");
     mentee.ok(&["export", "--kind", "record", "--out", own.to_str().unwrap()]);

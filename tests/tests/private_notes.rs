@@ -38,10 +38,8 @@ fn a_mentors_notes_reach_no_other_device() {
     let (m, e) = (curator.add_teacher("Петрова Анна"), curator.add_teacher("Смирнов Илья"));
     let pair = curator.form_pair(&m, &e);
     let serving = curator.serve();
-    for (device, person) in [(&mentor, &m), (&mentee, &e)] {
-        let code = s(&curator.ok(&["invite", "create", "--person", person]), "code");
-        device.ok(&["invite", "redeem", "--code", &code, "--peer", &serving.addr]);
-    }
+    mentor.join(&curator, &m, &serving.addr);
+    mentee.join(&curator, &e, &serving.addr);
 
     // Short enough that automerge stores it uncompressed (its columns deflate from 256 bytes), so
     // a copy anywhere would show as these very bytes — the mentor's own file is the control.

@@ -8,11 +8,6 @@
 mod docx;
 use nastavnik_tests::cli::{Device, field as s};
 
-fn join(d: &Device, c: &Device, who: &str, curator_addr: &str) {
-    let code = s(&c.ok(&["invite", "create", "--person", who]), "code");
-    d.ok(&["invite", "redeem", "--code", &code, "--peer", curator_addr]);
-}
-
 #[test]
 fn a_replaced_mentors_device_gets_nothing_more_of_the_pair() {
     let curator = Device::new("repl-curator");
@@ -25,8 +20,8 @@ fn a_replaced_mentors_device_gets_nothing_more_of_the_pair() {
     );
     let pair = curator.form_pair(&m, &e);
     let serving = curator.serve();
-    join(&mentor, &curator, &m, &serving.addr);
-    join(&mentee, &curator, &e, &serving.addr);
+    mentor.join(&curator, &m, &serving.addr);
+    mentee.join(&curator, &e, &serving.addr);
     let first = mentor.ok(&[
         "plan",
         "add",

@@ -18,11 +18,6 @@ fn notes(d: &Device, pair: &str) -> String {
     s(&d.ok(&["meeting", "list", "--pair", pair])[0], "notes")
 }
 
-fn join(d: &Device, c: &Device, who: &str, curator_addr: &str) {
-    let code = s(&c.ok(&["invite", "create", "--person", who]), "code");
-    d.ok(&["invite", "redeem", "--code", &code, "--peer", curator_addr]);
-}
-
 #[test]
 fn pairs_sync_between_their_devices_and_nobody_else() {
     let curator = Device::new("curator");
@@ -52,9 +47,9 @@ fn pairs_sync_between_their_devices_and_nobody_else() {
 
     // Invites: mentor and mentee join pair 1, the outsider joins the other pair.
     let serving = curator.serve();
-    join(&mentor, &curator, &m, &serving.addr);
-    join(&mentee, &curator, &e, &serving.addr);
-    join(&outsider, &curator, &o1, &serving.addr);
+    mentor.join(&curator, &m, &serving.addr);
+    mentee.join(&curator, &e, &serving.addr);
+    outsider.join(&curator, &o1, &serving.addr);
     assert_eq!(titles(&mentor, &pair), ["Общее"]);
     assert_eq!(titles(&mentee, &pair), ["Общее"]);
     let meeting = s(&mentor.ok(&["meeting", "list", "--pair", &pair])[0], "id");
