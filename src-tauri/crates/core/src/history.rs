@@ -58,36 +58,30 @@ pub fn history(doc: &Automerge) -> Vec<Entry> {
             after[*d].push(i);
         }
     }
-    let entry = |i: usize| {
-        let c = &metas[i];
-        let message = c.message.as_deref().unwrap_or("").to_string();
-        Entry {
-            at: DateTime::from_timestamp(c.timestamp, 0).unwrap_or_default(),
-            device: c.author.as_ref().map(|a| hex(a.as_bytes())),
-            part: part_of(&message),
-            message,
-            hash: c.hash.to_string(),
-        }
-    };
-    let mut ready: BinaryHeap<Reverse<(DateTime<Utc>, String, usize)>> = BinaryHeap::new();
-    let push = |ready: &mut BinaryHeap<_>, i: usize| {
-        let c = &metas[i];
-        ready.push(Reverse((
-            DateTime::from_timestamp(c.timestamp, 0).unwrap_or_default(),
-            c.hash.to_string(),
-            i,
-        )));
-    };
-    for i in (0..metas.len()).filter(|i| waiting[*i] == 0) {
-        push(&mut ready, i);
-    }
+    let mut entries: Vec<Option<Entry>> = metas
+        .iter()
+        .map(|c| {
+            let message = c.message.as_deref().unwrap_or("").to_string();
+            Some(Entry {
+                at: DateTime::from_timestamp(c.timestamp, 0).unwrap_or_default(),
+                device: c.author.as_ref().map(|a| hex(a.as_bytes())),
+                part: part_of(&message),
+                message,
+                hash: c.hash.to_string(),
+            })
+        })
+        .collect();
+    // Among the changes free to go next: the earliest, then the lowest hash.
+    let key = |e: &Option<Entry>, i: usize| e.as_ref().map(|e| Reverse((e.at, e.hash.clone(), i)));
+    let mut ready: BinaryHeap<Reverse<(DateTime<Utc>, String, usize)>> =
+        (0..metas.len()).filter(|i| waiting[*i] == 0).filter_map(|i| key(&entries[i], i)).collect();
     let mut out = Vec::with_capacity(metas.len());
     while let Some(Reverse((_, _, i))) = ready.pop() {
-        out.push(entry(i));
+        out.extend(entries[i].take());
         for &next in &after[i] {
             waiting[next] -= 1;
             if waiting[next] == 0 {
-                push(&mut ready, next);
+                ready.extend(key(&entries[next], next));
             }
         }
     }
