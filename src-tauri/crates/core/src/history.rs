@@ -39,7 +39,7 @@ pub fn author_of_device(device_id: &str) -> Option<Author<'static>> {
     bytes.filter(|b| b.len() == 32).map(Author::from)
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -23,6 +23,7 @@ pub mod attention;
 pub mod check;
 pub mod chunk_guard;
 pub mod coded;
+pub mod conflicts;
 pub mod demo;
 pub mod document;
 pub mod error;

@@ -38,22 +38,26 @@
 mod access;
 mod assessment;
 mod closing;
+mod conflicts;
 mod create;
 mod describe;
 mod header;
 mod journal;
 mod plan;
 mod programme;
+mod restore;
 mod schema;
 mod summary;
 mod texts;
 mod validate;
 mod view;
 
+pub use conflicts::{choose_value, value_label};
 pub use create::{NewMember, NewPair, default_criteria};
 pub use header::HeaderInput;
 pub use journal::MeetingInput;
 pub use plan::{ActivityInput, ProgrammeList};
+pub use restore::{Tracked, restore_before};
 pub use schema::{
     Activity, Closure, Criterion, FinalReport, Goal, Header, Item, Meeting, Member, Monitoring, PairDoc,
     Programme, ReplacementRequest, StageScores, Survey, score_key,
