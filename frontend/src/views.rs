@@ -5,6 +5,7 @@ pub mod app;
 mod attention;
 mod base;
 mod card;
+mod conflicts;
 mod documents;
 mod first_run;
 mod history;

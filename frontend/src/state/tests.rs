@@ -71,6 +71,7 @@ fn view(id: &str) -> nastavnik_shared::app::PairView {
             meeting_marks: vec![],
             entry_diagnostics: false,
             closed: false,
+            open_conflicts: 0,
         },
         form: Form::TeacherTeacher,
         kind: Kind::Traditional,

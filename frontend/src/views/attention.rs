@@ -43,9 +43,10 @@ pub fn tab_of(kind: AttentionKind) -> PairTab {
     match kind {
         AttentionKind::NoMeeting | AttentionKind::Unconfirmed => PairTab::Journal,
         AttentionKind::NoEntryDiagnostics => PairTab::Results,
-        AttentionKind::ReplacementRequest | AttentionKind::Overdue | AttentionKind::NotSynced => {
-            PairTab::Programme
-        }
+        AttentionKind::ReplacementRequest
+        | AttentionKind::Overdue
+        | AttentionKind::NotSynced
+        | AttentionKind::Conflicts => PairTab::Programme,
     }
 }
 

@@ -1,7 +1,8 @@
 //! «История» of a pair: every change of its document — when, who (the person behind the device
-//! that wrote it), which part, what — newest first, filtered by person and by part.
+//! that wrote it), which part, what — newest first, filtered by person and by part. In the history
+//! of one activity or meeting, each change can be undone («вернуть как было»).
 
-use nastavnik_shared::app::commands::GetPairHistory;
+use nastavnik_shared::app::commands::{GetPairHistory, RestoreBefore};
 use nastavnik_shared::app::{HistoryRow, PairView};
 use nastavnik_shared::vocab::HistoryPart;
 use yew::prelude::*;
@@ -73,6 +74,25 @@ pub fn history(p: &HistoryProps) -> Html {
         .filter(|r| person.is_empty() || r.person_id.as_deref() == Some(person.as_str()))
         .filter(|r| part.is_empty() || r.part.as_code() == part.as_str())
         .collect();
+    // Undoing one change: offered in one item's own history, while the pair is open.
+    let undo = |r: &HistoryRow| -> Option<Callback<MouseEvent>> {
+        let (activity_id, meeting_id) = match (&*focus, &p.pair.closed) {
+            (Some(Focus::Activity(id, _)), None) => (Some(id.clone()), None),
+            (Some(Focus::Meeting(id, _)), None) => (None, Some(id.clone())),
+            _ => return None,
+        };
+        let call = RestoreBefore {
+            pair_id: p.pair.pair_id.clone(),
+            activity_id,
+            meeting_id,
+            change: r.change.clone(),
+        };
+        let (ctx, error) = (ctx.clone(), error.clone());
+        Some(Callback::from(move |_| {
+            let ctx = ctx.clone();
+            submit(call.clone(), error.clone(), move |()| ctx.dispatch(Action::Changed));
+        }))
+    };
     let pick = |s: &UseStateHandle<String>| {
         let s = s.clone();
         Callback::from(move |v: String| s.set(v))
@@ -95,9 +115,14 @@ pub fn history(p: &HistoryProps) -> Html {
             </div>
             <FormError error={(*error).clone()} />
             <table class="history-rows">
-                <thead><tr><th>{ "Когда" }</th><th>{ "Кто" }</th><th>{ "Раздел" }</th><th>{ "Что" }</th></tr></thead>
+                <thead><tr><th>{ "Когда" }</th><th>{ "Кто" }</th><th>{ "Раздел" }</th><th>{ "Что" }</th><th></th></tr></thead>
                 <tbody>{ for shown.iter().map(|r| html! {
-                    <tr><td>{ r.at.clone() }</td><td class="who">{ r.who.clone() }</td><td>{ r.part.label() }</td><td class="what">{ r.what.clone() }</td></tr>
+                    <tr>
+                        <td>{ r.at.clone() }</td><td class="who">{ r.who.clone() }</td><td>{ r.part.label() }</td><td class="what">{ r.what.clone() }</td>
+                        <td>if let Some(undo) = undo(r) {
+                            <button class="link undo" title="Поля, изменённые этой правкой, получат прежние значения" onclick={undo}>{ "вернуть как было" }</button>
+                        }</td>
+                    </tr>
                 }) }</tbody>
             </table>
             <super::documents::Documents pair_id={Some(p.pair.pair_id.clone())} kinds={vec![("history", "История изменений (.docx)")]} />

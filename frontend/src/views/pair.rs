@@ -63,6 +63,7 @@ pub fn pair_screen(p: &PairProps) -> Html {
                 </p>
             }
             if !ctx.is_curator() { <super::attention::Reminders /> }
+            <super::conflicts::Conflicts pair={pair.clone()} />
             <nav class="tabs">
                 { tab(PairTab::Programme, "tab-programme", "Программа") }
                 { tab(PairTab::Journal, "tab-journal", "Журнал встреч") }

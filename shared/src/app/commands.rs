@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     ActivityForm, AppStatus, HeaderForm, HistoryRow, ImportView, InviteView, MentorSuggestion,
-    NewActivityForm, NewMeetingForm, NewPairForm, NewPersonForm, PairView, PersonRow, PrivateNote,
-    RoadmapRow, SyncView,
+    NewActivityForm, NewMeetingForm, NewPairForm, NewPersonForm, PairConflict, PairView, PersonRow,
+    PrivateNote, RoadmapRow, SyncView,
 };
 use crate::report::{AttentionItem, AttentionSettings, SchoolOverview};
 
@@ -433,6 +433,33 @@ commands! {
         #[serde(default)]
         meeting_id: Option<String>,
     } -> Vec<HistoryRow>;
+    /// Fields of a pair two devices set differently while apart, with both values.
+    pair_conflicts => GetPairConflicts {
+        /// The pair.
+        pair_id: String,
+    } -> Vec<PairConflict>;
+    /// Keeps one value of a conflicting field (an ordinary change); answers what the field is.
+    choose_value => ChooseValue {
+        /// The pair.
+        pair_id: String,
+        /// The field ([`PairConflict::path`]).
+        path: String,
+        /// The value kept ([`crate::app::ConflictValue::op`]).
+        op: String,
+    } -> String;
+    /// Undoes one change of an activity or a meeting: what it altered gets its earlier values back.
+    restore_before => RestoreBefore {
+        /// The pair.
+        pair_id: String,
+        /// The activity (or give the meeting).
+        #[serde(default)]
+        activity_id: Option<String>,
+        /// The meeting.
+        #[serde(default)]
+        meeting_id: Option<String>,
+        /// The change undone ([`HistoryRow::change`]).
+        change: String,
+    } -> ();
     /// The mentor's private notes about a pair, latest first (the mentor's own device only).
     private_notes => GetPrivateNotes {
         /// The pair.

@@ -415,4 +415,33 @@ pub struct HistoryRow {
     pub part: crate::vocab::HistoryPart,
     /// What was done (the operation).
     pub what: String,
+    /// The change's hash (hex), the same on every device: names it to undo it.
+    #[serde(default)]
+    pub change: String,
+}
+
+/// A field two devices set differently while apart: both values, side by side, with who wrote each.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PairConflict {
+    /// Where the field is («activities/a-1/deadline»): what choosing names.
+    pub path: String,
+    /// What the field is: «мероприятие «Открытый урок»: срок».
+    pub what: String,
+    /// Its values; the last is the one shown until someone chooses.
+    pub values: Vec<ConflictValue>,
+}
+
+/// One value of a [`PairConflict`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConflictValue {
+    /// Names the value for choosing it.
+    pub op: String,
+    /// The value as the screen shows it («20.12.2026», «в работе»).
+    pub value: String,
+    /// Who wrote it (as in the history).
+    pub who: String,
+    /// When, local time.
+    pub at: String,
 }

@@ -46,17 +46,20 @@ pub enum AttentionKind {
     NoEntryDiagnostics,
     /// The pair's document not synced with the curator.
     NotSynced,
+    /// Fields two devices set differently while apart: someone must choose.
+    Conflicts,
 }
 
 impl AttentionKind {
     /// Every kind, in the order the list shows them.
-    pub const ALL: [AttentionKind; 6] = [
+    pub const ALL: [AttentionKind; 7] = [
         AttentionKind::ReplacementRequest,
         AttentionKind::Overdue,
         AttentionKind::NoMeeting,
         AttentionKind::Unconfirmed,
         AttentionKind::NoEntryDiagnostics,
         AttentionKind::NotSynced,
+        AttentionKind::Conflicts,
     ];
 
     /// The kind's name in the list.
@@ -68,6 +71,7 @@ impl AttentionKind {
             AttentionKind::Unconfirmed => "встреча не подтверждена",
             AttentionKind::NoEntryDiagnostics => "нет входной диагностики",
             AttentionKind::NotSynced => "нет синхронизации с куратором",
+            AttentionKind::Conflicts => "расхождения правок",
         }
     }
 }

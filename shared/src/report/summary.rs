@@ -57,6 +57,9 @@ pub struct PairSummary {
     pub entry_diagnostics: bool,
     /// Whether the curator has closed the pair (completed or dissolved).
     pub closed: bool,
+    /// Fields two devices set differently while apart, not yet settled by a choice.
+    #[serde(default)]
+    pub open_conflicts: u32,
 }
 
 /// One meeting, as the warnings need it.

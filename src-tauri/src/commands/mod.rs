@@ -2,6 +2,7 @@
 //! the node as one change, return a DTO of `nastavnik_shared::app`. Errors are typed `AppError`s.
 
 pub mod bank;
+pub mod changes;
 pub mod documents;
 pub mod editing;
 pub mod joining;

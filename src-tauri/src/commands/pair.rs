@@ -183,15 +183,3 @@ pub async fn set_activity_deadline(
     })
     .await
 }
-
-/// A pair's history: every change with when, who and what.
-#[tauri::command]
-pub async fn pair_history(
-    state: State<'_, AppState>,
-    call: nastavnik_shared::app::commands::GetPairHistory,
-) -> Res<Answer<nastavnik_shared::app::commands::GetPairHistory>> {
-    use nastavnik_node::history::Item;
-    let node = state.node.read().await;
-    let item = call.activity_id.map(Item::Activity).or(call.meeting_id.map(Item::Meeting));
-    nastavnik_node::history::pair_history(&node, &call.pair_id, item).await.map_err(crate::state::app_error)
-}

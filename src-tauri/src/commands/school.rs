@@ -83,8 +83,8 @@ pub async fn overview(state: State<'_, AppState>, call: GetOverview) -> Res<Answ
     let watched: Vec<String> = state.watched.lock().map(|w| w.iter().cloned().collect()).unwrap_or_default();
     let mut live = Vec::new();
     for entry in s.pairs_with_docs().filter(|p| watched.contains(&p.doc_id)) {
-        if let Ok(pair) = node.read::<nastavnik_core::pair::PairDoc>(&entry.doc_id).await {
-            live.push(pair.summary());
+        if let Ok(summary) = node.pair_summary(&entry.doc_id).await {
+            live.push(summary);
         }
     }
     let (mut o, _) =

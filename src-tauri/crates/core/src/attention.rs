@@ -89,7 +89,18 @@ pub fn warnings(s: &PairSummary, settings: &AttentionSettings, today: NaiveDate)
         let text = format!("входная диагностика не проведена (программа идёт с {})", date_short(since));
         add(AttentionKind::NoEntryDiagnostics, Some(since), text);
     }
+    if let Some(text) = conflicts(s) {
+        add(AttentionKind::Conflicts, None, text);
+    }
     items
+}
+
+/// Fields two devices set differently: a participant should choose (the pair's screen shows both).
+fn conflicts(s: &PairSummary) -> Option<String> {
+    (s.open_conflicts > 0).then(|| {
+        let fields = count(s.open_conflicts.into(), ["поле", "поля", "полей"]);
+        format!("правки разошлись ({fields}): выберите значение на экране пары")
+    })
 }
 
 /// A member's own reminders about their pair, phrased for them.
@@ -125,6 +136,9 @@ pub fn reminders(
         && let Some(since) = no_entry_diagnostics(s, settings, today)
     {
         add(AttentionKind::NoEntryDiagnostics, Some(since), "проведите входную диагностику".to_string());
+    }
+    if let Some(text) = conflicts(s) {
+        add(AttentionKind::Conflicts, None, text);
     }
     sort(&mut items);
     items

@@ -62,6 +62,7 @@ pub use schema::{
     Activity, Closure, Criterion, FinalReport, Goal, Header, Item, Meeting, Member, Monitoring, PairDoc,
     Programme, ReplacementRequest, StageScores, Survey, score_key,
 };
+pub use summary::summary_of;
 pub use texts::{TextField, set_text, set_text_since, splice_text};
 
 use nastavnik_shared::vocab::MemberRole;

@@ -30,7 +30,7 @@ pub async fn for_device(node: &Node, today: NaiveDate) -> Result<Vec<AttentionIt
                 let pair: PairDoc = node.read(doc).await?;
                 let Some(me) = pair.members.iter().find(|m| m.person_id == *person_id) else { continue };
                 items.extend(nastavnik_core::attention::reminders(
-                    &pair.summary(),
+                    &node.pair_summary(doc).await?,
                     *me.role,
                     &settings,
                     today,

@@ -12,14 +12,7 @@ use crate::device::Device;
 use crate::error::NodeError;
 use crate::node::Node;
 
-/// One item of a pair whose own history is asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Item {
-    /// An activity of the plan (its id).
-    Activity(String),
-    /// A meeting of the journal (its id).
-    Meeting(String),
-}
+pub use nastavnik_core::pair::Tracked as Item;
 
 /// The history of pair `pair_id` — or of one of its items — oldest first.
 pub async fn pair_history(
@@ -47,38 +40,76 @@ pub async fn pair_history(
         })
         .await?;
     let (entries, pair) = (entries?, pair?);
-    let curators: Vec<String> = match &node.device {
-        Device::Curator { .. } => vec![node.identity.device_id()],
-        Device::Member { curators, .. } => curators.clone(),
-        Device::New => Vec::new(),
-    };
-    let people: Vec<_> = pair.members.iter().chain(&pair.former_members).collect();
+    let names = Names::new(node, &pair);
     Ok(entries
         .into_iter()
         .map(|e| {
-            let person = e
-                .device
-                .as_ref()
-                .and_then(|d| pair.access.iter().find(|a| a.device == *d))
-                .map(|a| a.person_id.clone());
-            let who = match (&e.device, &person) {
-                (None, _) => "автор не записан".to_string(),
-                (Some(d), _) if curators.contains(d) => "куратор".to_string(),
-                (Some(_), Some(p)) => match people.iter().find(|m| m.person_id == *p) {
-                    Some(m) if *m.role == MemberRole::Mentor => format!("{} (наставник)", m.name),
-                    Some(m) => format!("{} (наставляемый)", m.name),
-                    None => format!("участник {p}"),
-                },
-                (Some(d), None) => format!("устройство {}…", &d[..d.len().min(10)]),
-            };
+            let (who, person_id) = names.who(e.device.as_deref());
             HistoryRow {
-                at: e.at.with_timezone(&chrono::Local).format("%d.%m.%Y %H:%M").to_string(),
+                at: local(e.at),
                 who,
-                person_id: person,
+                person_id,
                 device: e.device,
                 part: e.part,
                 what: e.message,
+                change: e.hash,
             }
         })
         .collect())
+}
+
+/// A moment as the screens show it, local time: «22.11.2026 14:05».
+pub(crate) fn local(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono::Local).format("%d.%m.%Y %H:%M").to_string()
+}
+
+/// Who is behind a device, for one pair: its signed access entries name the person (revoked ones
+/// too, so a replaced mentor's changes keep their name), a curator's device is «куратор».
+pub(crate) struct Names<'a> {
+    curators: Vec<String>,
+    pair: &'a PairDoc,
+}
+
+impl<'a> Names<'a> {
+    pub(crate) fn new(node: &Node, pair: &'a PairDoc) -> Self {
+        let curators = match &node.device {
+            Device::Curator { .. } => vec![node.identity.device_id()],
+            Device::Member { curators, .. } => curators.clone(),
+            Device::New => Vec::new(),
+        };
+        Names { curators, pair }
+    }
+
+    /// Who wrote with `device` («Петрова Анна Ивановна (наставник)»), and the person's id if known.
+    pub(crate) fn who(&self, device: Option<&str>) -> (String, Option<String>) {
+        let pair = self.pair;
+        let person =
+            device.and_then(|d| pair.access.iter().find(|a| a.device == d)).map(|a| a.person_id.clone());
+        let mut people = pair.members.iter().chain(&pair.former_members);
+        let who = match (device, &person) {
+            (None, _) => "автор не записан".to_string(),
+            (Some(d), _) if self.curators.iter().any(|c| c == d) => "куратор".to_string(),
+            (Some(_), Some(p)) => match people.find(|m| m.person_id == *p) {
+                Some(m) if *m.role == MemberRole::Mentor => format!("{} (наставник)", m.name),
+                Some(m) => format!("{} (наставляемый)", m.name),
+                None => format!("участник {p}"),
+            },
+            (Some(d), None) => format!("устройство {}…", &d[..d.len().min(10)]),
+        };
+        (who, person)
+    }
+}
+
+/// Undoes, as `actor`, one change of an item of pair `pair_id` (see `nastavnik_core::pair::restore_before`).
+pub async fn restore(
+    node: &Node,
+    pair_id: &str,
+    actor: nastavnik_core::pair::Actor,
+    item: Item,
+    change: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), NodeError> {
+    let doc = node.pair_doc(pair_id).await?;
+    let change = change.to_string();
+    node.edit(&doc, move |d| nastavnik_core::pair::restore_before(d, now, &actor, &item, &change)).await
 }

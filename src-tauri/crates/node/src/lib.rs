@@ -15,6 +15,7 @@
 pub mod access;
 pub mod attention;
 pub mod clock;
+pub mod conflicts;
 pub mod control;
 pub mod curator;
 pub mod device;

@@ -4,6 +4,7 @@
 
 mod cli {
     pub mod args;
+    pub mod changes;
     pub mod context;
     pub mod forwarded;
     pub mod journal;

@@ -239,6 +239,12 @@ impl Node {
         Ok((value?, heads.iter().map(|h| h.to_string()).collect()))
     }
 
+    /// The summary of pair document `id`, open conflicts counted (`nastavnik_core::pair::summary_of`).
+    pub async fn pair_summary(&self, id: &str) -> Result<nastavnik_shared::report::PairSummary, NodeError> {
+        let handle = self.handle(id).await?;
+        Ok(handle.with_document_async(|doc| nastavnik_core::pair::summary_of(doc)).await??)
+    }
+
     /// Runs one domain operation on a document as one change.
     pub async fn change<T, R>(
         &self,

@@ -6,8 +6,6 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use nastavnik_core::document;
-use nastavnik_core::pair::PairDoc;
 use nastavnik_shared::report::PairSummary;
 use serde::{Deserialize, Serialize};
 
@@ -15,8 +13,15 @@ use crate::doc_files::DocFiles;
 use crate::error::NodeError;
 use crate::paths::write_atomic;
 
+/// What a summary holds changes now and then (conflicts were added): entries written by an
+/// older build are read again.
+const VERSION: u32 = 1;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Cached {
+    /// [`VERSION`] when written (0: before versions).
+    #[serde(default)]
+    version: u32,
     /// Folder times when last checked: equal means unchanged, without listing anything.
     stamp: (u128, u128),
     /// Chunk names: the content key when the times moved.
@@ -86,7 +91,7 @@ impl SummaryCache {
                 stats.missing += 1;
                 continue;
             };
-            if self.entries.get(id).is_some_and(|c| c.stamp == stamp) {
+            if self.entries.get(id).is_some_and(|c| c.stamp == stamp && c.version == VERSION) {
                 stats.cached += 1;
                 present.push(id);
                 continue;
@@ -95,7 +100,9 @@ impl SummaryCache {
                 stats.missing += 1;
                 continue;
             };
-            if let Some(hit) = self.entries.get_mut(id).filter(|c| c.fingerprint == fingerprint) {
+            if let Some(hit) =
+                self.entries.get_mut(id).filter(|c| c.fingerprint == fingerprint && c.version == VERSION)
+            {
                 hit.stamp = stamp; // touched, not changed
                 self.changed = true;
                 stats.cached += 1;
@@ -105,7 +112,7 @@ impl SummaryCache {
             match read_summary(&files) {
                 Ok(summary) => {
                     stats.read += 1;
-                    self.entries.insert(id.clone(), Cached { stamp, fingerprint, summary });
+                    self.entries.insert(id.clone(), Cached { version: VERSION, stamp, fingerprint, summary });
                     self.changed = true;
                     present.push(id);
                 }
@@ -120,5 +127,5 @@ impl SummaryCache {
 
 fn read_summary(files: &DocFiles) -> Result<PairSummary, NodeError> {
     let doc = files.load()?.ok_or_else(|| NodeError::Missing("документ исчез".into()))?;
-    Ok(document::read::<PairDoc>(&doc)?.summary())
+    Ok(nastavnik_core::pair::summary_of(&doc)?)
 }

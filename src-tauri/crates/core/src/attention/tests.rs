@@ -173,6 +173,20 @@ fn a_replacement_request_is_listed_and_a_closed_pair_asks_nothing() {
 }
 
 #[test]
+fn open_conflicts_ask_the_curator_and_the_members_to_choose() {
+    let (_, pair) = school_with_pair();
+    let settings = AttentionSettings::default();
+    let calm = pair.summary();
+    assert!(!kinds(&warnings(&calm, &settings, day(9, 2))).contains(&AttentionKind::Conflicts));
+    let split = nastavnik_shared::report::PairSummary { open_conflicts: 2, ..calm };
+    let w = warnings(&split, &settings, day(9, 2));
+    let item = w.iter().find(|i| i.kind == AttentionKind::Conflicts).unwrap();
+    assert!(item.text.contains("2 поля"), "{}", item.text);
+    let r = reminders(&split, MemberRole::Mentee, &settings, day(9, 2));
+    assert!(kinds(&r).contains(&AttentionKind::Conflicts));
+}
+
+#[test]
 fn the_school_sets_its_thresholds_within_reason() {
     let (mut school, pair) = school_with_pair();
     let summaries = [pair.summary()];

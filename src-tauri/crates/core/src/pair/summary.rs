@@ -6,7 +6,8 @@ use nastavnik_shared::vocab::{ActivityStatus, MeetingType, MemberRole, Monitorin
 use super::schema::PairDoc;
 
 impl PairDoc {
-    /// Computes the summary. It depends only on the document, never on the clock.
+    /// Computes the summary. It depends only on the document, never on the clock. Open conflicts
+    /// are counted by [`summary_of`], which has the automerge document.
     pub fn summary(&self) -> PairSummary {
         let names = |role| self.members_with(role).map(|m| m.name.clone()).collect();
         let counted = self.activities.iter().filter(|a| *a.status != ActivityStatus::Cancelled);
@@ -79,6 +80,14 @@ impl PairDoc {
             },
             entry_diagnostics: self.average_score(MonitoringStage::Entry).is_some(),
             closed: self.closure.is_some(),
+            open_conflicts: 0,
         }
     }
+}
+
+/// The summary of the pair document `doc`, with its open conflicts counted (they are in the
+/// automerge document, not in the typed value).
+pub fn summary_of(doc: &automerge::Automerge) -> Result<PairSummary, crate::DocError> {
+    let pair: PairDoc = crate::document::read(doc)?;
+    Ok(PairSummary { open_conflicts: crate::conflicts::count(doc) as u32, ..pair.summary() })
 }

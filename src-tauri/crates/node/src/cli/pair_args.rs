@@ -118,6 +118,39 @@ pub enum PairCmd {
         #[arg(long)]
         meeting: Option<String>,
     },
+    /// Расхождения: поля, которые два устройства изменили по-разному без связи, с обоими значениями.
+    Conflicts {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+    },
+    /// Выбрать одно из значений расхождения (обычная правка; расхождение закрывается на всех устройствах).
+    Choose {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Поле (path из `pair conflicts`).
+        #[arg(long)]
+        field: String,
+        /// Оставляемое значение (op из `pair conflicts`).
+        #[arg(long)]
+        value: String,
+    },
+    /// Отменить правку мероприятия или встречи: изменённые ею поля получают прежние значения.
+    Restore {
+        /// Пара.
+        #[arg(long)]
+        pair: String,
+        /// Мероприятие.
+        #[arg(long, conflicts_with = "meeting", required_unless_present = "meeting")]
+        activity: Option<String>,
+        /// Встреча.
+        #[arg(long)]
+        meeting: Option<String>,
+        /// Правка (change из `pair history --activity/--meeting`).
+        #[arg(long)]
+        change: String,
+    },
     /// Ходатайства пары о замене наставника и решения по ним.
     Requests {
         /// Пара.

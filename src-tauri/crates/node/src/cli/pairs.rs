@@ -4,7 +4,7 @@ use nastavnik_core::pair::PairDoc;
 use nastavnik_core::school::{PairInput, SchoolDoc};
 use nastavnik_node::NodeError;
 use nastavnik_shared::ru;
-use nastavnik_shared::vocab::{Form, HistoryPart, Kind, MemberRole, PairStatus};
+use nastavnik_shared::vocab::{Form, Kind, MemberRole, PairStatus};
 use serde_json::json;
 
 use super::args::{PairArgs, PairCmd};
@@ -69,20 +69,12 @@ pub async fn pair(ctx: &Ctx<'_>, cmd: PairCmd) -> Result<Output, NodeError> {
             Ok(Output::new(format!("Ходатайство подано: {id}"), json!({ "id": id })))
         }
         PairCmd::History { pair, person, part, activity, meeting } => {
-            use nastavnik_node::history::Item;
-            let part = part.map(|p| parse::code("--part", &p, HistoryPart::ALL)).transpose()?;
-            let item = activity.map(Item::Activity).or(meeting.map(Item::Meeting));
-            let rows: Vec<_> = nastavnik_node::history::pair_history(ctx.node, &pair, item)
-                .await?
-                .into_iter()
-                .filter(|r| person.as_ref().is_none_or(|p| r.person_id.as_ref() == Some(p)))
-                .filter(|r| part.is_none_or(|p| r.part == p))
-                .collect();
-            let mut text = format!("История пары {pair}: изменений {}\n", rows.len());
-            for r in &rows {
-                text.push_str(&format!("  {} · {} · {}: {}\n", r.at, r.who, r.part.label(), r.what));
-            }
-            Ok(Output::new(text, serde_json::to_value(&rows).map_err(NodeError::io_by)?))
+            super::changes::history(ctx, &pair, person, part, activity, meeting).await
+        }
+        PairCmd::Conflicts { pair } => super::changes::conflicts(ctx, &pair).await,
+        PairCmd::Choose { pair, field, value } => super::changes::choose(ctx, &pair, &field, &value).await,
+        PairCmd::Restore { pair, activity, meeting, change } => {
+            super::changes::restore(ctx, &pair, activity, meeting, &change).await
         }
         PairCmd::Requests { pair } => {
             let doc = ctx.pair_doc(&pair).await?;
