@@ -74,8 +74,13 @@ pub fn history(p: &HistoryProps) -> Html {
         .filter(|r| person.is_empty() || r.person_id.as_deref() == Some(person.as_str()))
         .filter(|r| part.is_empty() || r.part.as_code() == part.as_str())
         .collect();
-    // Undoing one change: offered in one item's own history, while the pair is open.
+    // Undoing one change: offered in one item's own history, while the pair is open — for every
+    // change but the item's first, which created it.
+    let created = rows.first().map(|r| r.change.clone());
     let undo = |r: &HistoryRow| -> Option<Callback<MouseEvent>> {
+        if created.as_ref() == Some(&r.change) {
+            return None;
+        }
         let (activity_id, meeting_id) = match (&*focus, &p.pair.closed) {
             (Some(Focus::Activity(id, _)), None) => (Some(id.clone()), None),
             (Some(Focus::Meeting(id, _)), None) => (None, Some(id.clone())),

@@ -89,6 +89,11 @@ fn choosing_a_value_is_one_change_that_settles_the_field_on_every_device() {
     assert_eq!(ru_date(*chosen), value_label(&c.steps, &other.value));
     let last = crate::history::history(&two).pop().unwrap();
     assert!(last.message.starts_with("выбор значения из расхождения: мероприятие"), "{}", last.message);
+    assert!(
+        last.message.ends_with(&format!("срок — {}", value_label(&c.steps, &other.value))),
+        "{}",
+        last.message
+    );
 
     // Choosing again, or a value nobody wrote, is refused and changes nothing.
     let heads = one.get_heads();

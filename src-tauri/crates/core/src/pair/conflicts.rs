@@ -127,9 +127,11 @@ pub fn choose_value(
         }
     };
     let label = pair.field_label(&steps);
-    let message = format!("выбор значения из расхождения: {label}");
     let done = doc.transact_with(
-        |_| commit_options(now, &message),
+        |value: &ScalarValue| {
+            let message = format!("выбор значения из расхождения: {label} — {}", value_label(&steps, value));
+            commit_options(now, &message)
+        },
         |tx| {
             let value = conflicts::choose(tx, path, op)?;
             let after: PairDoc =

@@ -1,0 +1,97 @@
+//! Concurrent edits in two real windows — the mentor's and the mentee's devices. Both move one
+//! activity's deadline while their devices are apart; once they connect, both windows show the two
+//! values side by side with who wrote each; the mentee keeps one and both windows then show that
+//! one value and no conflict. Then the mentor undoes a change from the activity's own history.
+
+#![allow(clippy::unwrap_used)] // a panic is how a test fails
+
+mod window;
+
+use fantoccini::Locator;
+use nastavnik_tests::cli::{Device, field as s};
+use window::Window;
+
+/// Sets the deadline of the only activity in the window to `day` (apart: no peer).
+async fn move_deadline(device: &Device, pair: &str, day: &str) {
+    let w = Window::open(&device.dir, &[]).await;
+    w.wait_for("table.plan", "the activity", |t| t.contains("Открытый урок")).await;
+    w.set(".activity-deadline", day).await;
+    // The window shows the pair as the document has it after the change.
+    w.wait_for("table.plan", "the moved deadline", |_| true).await;
+    w.wait_value(".activity-deadline", "the moved deadline", |v| v == day).await;
+    w.close().await;
+    assert_eq!(s(&device.ok(&["plan", "list", "--pair", pair])[0], "deadline"), day, "on disk");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_windows_apart_see_one_deadline_conflict_and_its_resolution() {
+    let curator = Device::new("window-conflicts-curator");
+    let (mentor, mentee) = (Device::new("window-conflicts-mentor"), Device::new("window-conflicts-mentee"));
+    curator.ok(&["school", "create", "--name", "МБОУ СОШ № 5"]);
+    let (m, e) = (curator.add_teacher("Петрова Анна Ивановна"), curator.add_teacher("Смирнов Илья Олегович"));
+    let pair = curator.form_pair(&m, &e);
+    let serving = curator.serve();
+    mentor.join(&curator, &m, &serving.addr);
+    mentee.join(&curator, &e, &serving.addr);
+    mentor.ok(&["plan", "add", "--pair", &pair, "--title", "Открытый урок", "--deadline", "2026-12-10"]);
+    mentor.ok(&["sync", "--peer", &serving.addr]);
+    mentee.ok(&["sync", "--peer", &serving.addr]);
+    serving.stop();
+
+    // Apart: each window moves the deadline its own way.
+    move_deadline(&mentor, &pair, "2026-12-15").await;
+    move_deadline(&mentee, &pair, "2026-12-20").await;
+
+    // Together: the mentee's window dials the mentor's.
+    let mentor_id = s(&mentor.ok(&["device", "show"]), "deviceId");
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let a = Window::open(&mentor.dir, &[("NASTAVNIK_LISTEN", format!("127.0.0.1:{port}"))]).await;
+    let b = Window::open(&mentee.dir, &[("NASTAVNIK_PEERS", format!("{mentor_id}@127.0.0.1:{port}"))]).await;
+    let both = |t: &str| {
+        t.contains("Расхождения правок: 1")
+            && t.contains("мероприятие «Открытый урок»: срок")
+            && t.contains("15.12.2026")
+            && t.contains("Петрова Анна Ивановна (наставник)")
+            && t.contains("20.12.2026")
+            && t.contains("Смирнов Илья Олегович (наставляемый)")
+    };
+    a.wait_for("#conflicts", "both values in the mentor's window", both).await;
+    b.wait_for("#conflicts", "both values in the mentee's window", both).await;
+
+    // The mentee keeps the mentor's date; both windows settle on it.
+    let mut kept = false;
+    for value in b.client.find_all(Locator::Css(".conflict-value")).await.unwrap() {
+        if value.text().await.unwrap().contains("15.12.2026") {
+            value.find(Locator::Css("button.keep")).await.unwrap().click().await.unwrap();
+            kept = true;
+        }
+    }
+    assert!(kept, "a button to keep the mentor's value");
+    for w in [&b, &a] {
+        for _ in 0..150 {
+            if w.client.find(Locator::Css("#conflicts")).await.is_err() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        w.absent("#conflicts").await;
+        w.wait_value(".activity-deadline", "the kept date", |v| v == "2026-12-15").await;
+    }
+
+    // Undo from the activity's own history: the mentor's status change is given back.
+    a.set(".activity-status", "in_progress").await;
+    b.wait_for("table.plan", "the status at the mentee's", |_| true).await;
+    a.click(".item-history").await;
+    a.wait_for("#history", "the change in the activity's history", |t| {
+        t.contains("запланировано → в работе")
+    })
+    .await;
+    a.click("button.undo").await; // the newest change comes first
+    a.wait_for("#history", "the undo recorded", |t| t.contains("в работе → запланировано")).await;
+    a.click("#tab-programme").await;
+    a.wait_value(".activity-status", "planned again", |v| v == "planned").await;
+    b.wait_value(".activity-status", "planned again at the mentee's", |v| v == "planned").await;
+    a.close().await;
+    b.close().await;
+    assert_eq!(s(&mentor.ok(&["plan", "list", "--pair", &pair])[0], "status"), "planned");
+}
