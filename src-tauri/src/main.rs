@@ -4,7 +4,9 @@
 //! node runs in the background while the window is open (listening, mDNS, sync), and the yew UI
 //! of `frontend/` calls the thin commands of [`commands`] with the typed DTOs of
 //! `nastavnik_shared::app`. A document that changes — typed here or synced in — is announced to
-//! the UI as a `doc-changed` event, so a remote edit appears without a reload.
+//! the UI as a `doc-changed` event, so a remote edit appears without a reload. On a member's
+//! device, each new reminder («подтвердите встречу от …») is also shown once as a desktop
+//! notification ([`notify`]).
 //!
 //! ```text
 //! nastavnik [--data-dir DIR] [--demo] [--today YYYY-MM-DD] [--listen IP:PORT] [--peer ID@IP:PORT]… [--no-mdns]
@@ -16,6 +18,7 @@
 
 mod commands;
 mod drafts;
+mod notify;
 mod online;
 mod options;
 mod state;
@@ -43,6 +46,7 @@ fn main() {
         }
     };
     let result = tauri::Builder::default()
+        .plugin(tauri_plugin_notification::init())
         .setup(move |app| {
             let dir = DataDir::open(opts.data_dir.clone())?;
             // The window is the only writer of its folder while it is open, like `serve`.
@@ -65,10 +69,12 @@ fn main() {
                 network: Default::default(),
                 watched: Default::default(),
                 app: app.handle().clone(),
+                reminders: Default::default(),
             };
             app.manage(state);
             app.manage(guard);
             online::start(&app.state::<state::AppState>());
+            notify::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -67,6 +67,7 @@ pub async fn watch(app: &tauri::AppHandle, node: &Node, doc: &str) {
         let mut changes = Box::pin(handle.changes());
         while changes.next().await.is_some() {
             let _ = app.emit(DOC_CHANGED, &doc);
+            app.state::<AppState>().reminders.notify_one();
         }
     });
 }

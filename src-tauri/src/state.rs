@@ -31,6 +31,8 @@ pub struct AppState {
     pub drafts: crate::drafts::Drafts,
     /// The app, to send events.
     pub app: tauri::AppHandle,
+    /// Woken when a watched document changes: a member's reminders are looked at again (notify.rs).
+    pub reminders: tokio::sync::Notify,
 }
 
 /// A command's result.

@@ -33,6 +33,7 @@ pub mod joining;
 pub mod lock;
 pub mod net;
 pub mod node;
+pub mod notified;
 pub mod online;
 pub mod paths;
 pub mod private_notes;

@@ -64,6 +64,10 @@ impl DataDir {
     pub fn summaries_file(&self) -> PathBuf {
         self.root.join("summaries.json")
     }
+    /// Which reminders this device has already shown as desktop notifications.
+    pub fn notified_file(&self) -> PathBuf {
+        self.root.join("notified.json")
+    }
 }
 
 /// Writes a file so that a crash leaves either the old or the new content: a synced temporary

@@ -1,7 +1,12 @@
-//! Concurrent edits in two real windows — the mentor's and the mentee's devices. Both move one
-//! activity's deadline while their devices are apart; once they connect, both windows show the two
-//! values side by side with who wrote each; the mentee keeps one and both windows then show that
-//! one value and no conflict. Then the mentor undoes a change from the activity's own history.
+//! What needs a person's attention, in real windows.
+//!
+//! Concurrent edits — the mentor's and the mentee's devices both move one activity's deadline
+//! while apart; once they connect, both windows show the two values side by side with who wrote
+//! each; the mentee keeps one and both windows then show that one value and no conflict. Then the
+//! mentor undoes a change from the activity's own history.
+//!
+//! Desktop notifications — a member's new reminders are announced once each: at the start of the
+//! app, not again at the next start, and a new one after a change in the window.
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
@@ -94,4 +99,55 @@ async fn two_windows_apart_see_one_deadline_conflict_and_its_resolution() {
     a.close().await;
     b.close().await;
     assert_eq!(s(&mentor.ok(&["plan", "list", "--pair", &pair])[0], "status"), "planned");
+}
+
+/// The lines of the notifications log that contain `text`.
+fn notified(log: &std::path::Path, text: &str) -> usize {
+    std::fs::read_to_string(log).unwrap_or_default().lines().filter(|l| l.contains(text)).count()
+}
+
+async fn wait_notified(log: &std::path::Path, text: &str) {
+    for _ in 0..150 {
+        if notified(log, text) > 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("no notification «{text}»: {:?}", std::fs::read_to_string(log));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_members_new_reminders_are_notified_once_each() {
+    let curator = Device::new("notify-curator");
+    let mentee = Device::new("notify-mentee");
+    curator.ok(&["school", "create", "--name", "МБОУ СОШ № 7"]);
+    let (m, e) = (curator.add_teacher("Петрова Анна"), curator.add_teacher("Смирнов Илья"));
+    let pair = curator.form_pair(&m, &e);
+    curator.ok(&["meeting", "add", "--pair", &pair, "--date", "2026-11-20", "--topic", "Разбор урока"]);
+    let serving = curator.serve();
+    mentee.join(&curator, &e, &serving.addr);
+    serving.stop();
+    let log = mentee.dir.join("notifications.log");
+    let env = [("NASTAVNIK_NOTIFY_LOG", log.display().to_string())];
+
+    let w = Window::open(&mentee.dir, &env).await;
+    let confirm = "подтвердите встречу от 20.11.2026 «Разбор урока»";
+    wait_notified(&log, confirm).await;
+    assert!(
+        std::fs::read_to_string(&log)
+            .unwrap()
+            .starts_with("Наставник: напоминание\tПетрова Анна → Смирнов Илья: ")
+    );
+    w.close().await;
+
+    // The next start shows the same reminder on screen, and announces it no more.
+    let w = Window::open(&mentee.dir, &env).await;
+    w.wait_for("#attention", "the reminder on screen", |t| t.contains(confirm)).await;
+    // A change in the window brings a new reminder: an activity already past its deadline.
+    w.fill("#activity-title", "Изучить положение о наставничестве").await;
+    w.set("#activity-deadline", "2026-11-01").await;
+    w.click("#add-activity").await;
+    wait_notified(&log, "Изучить положение о наставничестве").await;
+    w.close().await;
+    assert_eq!(notified(&log, confirm), 1, "announced once: {:?}", std::fs::read_to_string(&log));
 }
