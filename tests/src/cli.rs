@@ -94,6 +94,28 @@ impl Device {
         )
     }
 
+    /// Adds a mentor and a mentee with their consents of 1 September 2026, forms their pair and
+    /// starts its work (curator device); returns the mentor's, the mentee's and the pair's ids.
+    pub fn working_pair(&self, mentor: &str, mentee: &str) -> (String, String, String) {
+        let (m, e) = (self.add_teacher(mentor), self.add_teacher(mentee));
+        for (p, n) in [(&m, mentor), (&e, mentee)] {
+            self.ok(&[
+                "consent",
+                "--person",
+                p,
+                "--giver",
+                "participant",
+                "--signed-by",
+                n,
+                "--date",
+                "2026-09-01",
+            ]);
+        }
+        let pair = self.form_pair(&m, &e);
+        self.ok(&["--today", "2026-09-01", "pair", "status", "--pair", &pair, "--status", "active"]);
+        (m, e, pair)
+    }
+
     /// A fresh device named for the test.
     pub fn new(name: &str) -> Device {
         let dir = std::env::temp_dir().join(format!("nastavnik-{name}-{}-{}", std::process::id(), unique()));

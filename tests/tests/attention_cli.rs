@@ -20,22 +20,7 @@ fn the_curator_sees_stuck_pairs_and_a_member_their_own_reminders() {
     let curator = Device::new("attention-curator");
     let mentor = Device::new("attention-mentor");
     curator.ok(&["--today", "2026-09-01", "school", "create", "--name", "Школа"]);
-    let (m, e) = (curator.add_teacher("Петрова Анна"), curator.add_teacher("Смирнов Илья"));
-    for (p, n) in [(&m, "Петрова Анна"), (&e, "Смирнов Илья")] {
-        curator.ok(&[
-            "consent",
-            "--person",
-            p,
-            "--giver",
-            "participant",
-            "--signed-by",
-            n,
-            "--date",
-            "2026-09-01",
-        ]);
-    }
-    let pair = curator.form_pair(&m, &e);
-    curator.ok(&["--today", "2026-09-01", "pair", "status", "--pair", &pair, "--status", "active"]);
+    let (m, _, pair) = curator.working_pair("Петрова Анна", "Смирнов Илья");
 
     // Ten days in: nothing yet. A month in, with no device ever synced: three warnings.
     assert_eq!(kinds(&curator.ok(&["--today", "2026-09-10", "attention"])), Vec::<String>::new());

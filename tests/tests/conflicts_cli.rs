@@ -23,22 +23,7 @@ fn a_deadline_moved_apart_is_shown_twice_and_settled_by_one_choice() {
     let curator = Device::new("conflicts-curator");
     let (mentor, mentee) = (Device::new("conflicts-mentor"), Device::new("conflicts-mentee"));
     curator.ok(&["school", "create", "--name", "Школа"]);
-    let (m, e) = (curator.add_teacher("Петрова Анна"), curator.add_teacher("Смирнов Илья"));
-    for (p, n) in [(&m, "Петрова Анна"), (&e, "Смирнов Илья")] {
-        curator.ok(&[
-            "consent",
-            "--person",
-            p,
-            "--giver",
-            "participant",
-            "--signed-by",
-            n,
-            "--date",
-            "2026-09-01",
-        ]);
-    }
-    let pair = curator.form_pair(&m, &e);
-    curator.ok(&["--today", "2026-09-01", "pair", "status", "--pair", &pair, "--status", "active"]);
+    let (m, e, pair) = curator.working_pair("Петрова Анна", "Смирнов Илья");
     let serving = curator.serve();
     mentor.join(&curator, &m, &serving.addr);
     mentee.join(&curator, &e, &serving.addr);
