@@ -13,6 +13,24 @@ fn kinds(items: &Value) -> Vec<String> {
     items.as_array().unwrap().iter().map(|i| s(i, "kind")).collect()
 }
 
+/// Every file under `dir` with its length and modification time.
+fn files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u64, std::time::SystemTime)> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let (path, meta) = (entry.path(), entry.metadata().unwrap());
+            if meta.is_dir() {
+                stack.push(path);
+            } else {
+                found.push((path, meta.len(), meta.modified().unwrap()));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 fn deadline(device: &Device, pair: &str) -> String {
     let plan = device.ok(&["plan", "list", "--pair", pair]);
     s(&plan[0], "deadline")
@@ -57,7 +75,9 @@ fn a_deadline_moved_apart_is_shown_twice_and_settled_by_one_choice() {
             ("20.12.2026".to_string(), "Смирнов Илья (наставляемый)".to_string())
         ]
     );
+    let untouched = files(&mentee.dir);
     assert_eq!(mentee.ok(&["pair", "conflicts", "--pair", &pair]), seen, "the mentee sees the same");
+    assert_eq!(files(&mentee.dir), untouched, "listing conflicts wrote nothing");
     assert_eq!(mentor.ok(&["pair", "conflicts", "--pair", &pair]), seen, "and so does the mentor");
     let attention = curator.ok(&["--today", "2026-09-10", "attention"]);
     assert!(kinds(&attention).contains(&"conflicts".to_string()), "{attention}");

@@ -122,7 +122,11 @@ fn usage(command: &Command) -> Option<lock::Use> {
         Command::Device(DeviceCmd::Show)
         | Command::Person(PersonCmd::List)
         | Command::Pair(
-            PairCmd::List | PairCmd::Suggest { .. } | PairCmd::Requests { .. } | PairCmd::History { .. },
+            PairCmd::List
+            | PairCmd::Suggest { .. }
+            | PairCmd::Requests { .. }
+            | PairCmd::History { .. }
+            | PairCmd::Conflicts { .. },
         )
         | Command::Plan(PlanCmd::List { .. })
         | Command::Programme(cli::programme::ProgrammeCmd::List { .. })
