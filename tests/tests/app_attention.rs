@@ -3,7 +3,7 @@
 //! Concurrent edits — the mentor's and the mentee's devices both move one activity's deadline
 //! while apart; once they connect, both windows show the two values side by side with who wrote
 //! each; the mentee keeps one and both windows then show that one value and no conflict. Then the
-//! mentor undoes a change from the activity's own history.
+//! mentor undoes a change from the activity's own history, and a deficit's rewording from its own.
 //!
 //! Desktop notifications — a member's new reminders are announced once each: at the start of the
 //! app, not again at the next start, and a new one after a change in the window.
@@ -96,6 +96,26 @@ async fn two_windows_apart_see_one_deadline_conflict_and_its_resolution() {
     a.click("#tab-programme").await;
     a.wait_value(".activity-status", "planned again", |v| v == "planned").await;
     b.wait_value(".activity-status", "planned again at the mentee's", |v| v == "planned").await;
+
+    // A programme entry's rewording undone from the entry's own history.
+    a.fill("#add-deficits", "Дисциплина на уроке").await;
+    a.click("#add-deficits-button").await;
+    a.wait_for("#part-deficits", "the deficit", |t| t.contains("Дисциплина на уроке")).await;
+    a.click("#part-deficits .edit-entry").await;
+    a.fill("#part-deficits .entry-input", "Опечатка").await;
+    a.click("#part-deficits .save-entry").await;
+    a.wait_for("#part-deficits", "the rewording", |t| t.contains("Опечатка")).await;
+    a.click("#part-deficits .entry-history").await;
+    a.wait_for("#history", "the entry's history", |t| {
+        t.contains("Только пункт программы «Опечатка»") && t.contains("История изменений: 2")
+    })
+    .await;
+    a.click("button.undo").await;
+    a.wait_for("#history", "the undo recorded", |t| t.contains("История изменений: 3")).await;
+    a.click("#tab-programme").await;
+    let earlier = |t: &str| t.contains("Дисциплина на уроке") && !t.contains("Опечатка");
+    a.wait_for("#part-deficits", "the earlier wording", earlier).await;
+    b.wait_for("#part-deficits", "the earlier wording at the mentee's", earlier).await;
     a.close().await;
     b.close().await;
     assert_eq!(s(&mentor.ok(&["plan", "list", "--pair", &pair])[0], "status"), "planned");

@@ -2,7 +2,7 @@
 //! differently while apart, each syncs with the curator's `serve`; every device then shows both
 //! values with who wrote each, the curator's «Требует внимания» names the pair, the mentee keeps one
 //! value and after the next syncs every device has that one value and no conflict. Then the mentor
-//! undoes a change from the activity's history.
+//! undoes a change from the activity's history, and a programme entry's rewording from its own.
 
 #![allow(clippy::unwrap_used)] // a panic is how a test fails
 
@@ -121,5 +121,35 @@ fn a_deadline_moved_apart_is_shown_twice_and_settled_by_one_choice() {
         mentor.run(&["pair", "restore", "--pair", &pair, "--activity", &activity, "--change", &first]);
     assert_eq!(refused.code, 2, "{}", refused.stderr);
     assert!(refused.stderr.contains("создала мероприятие"), "{}", refused.stderr);
+
+    // A programme entry's own history, and its earlier wording back.
+    let entry = s(
+        &mentor.ok(&["programme", "add", "--pair", &pair, "--part", "deficits", "--text", "Дисциплина"]),
+        "id",
+    );
+    mentor.ok(&[
+        "programme",
+        "edit",
+        "--pair",
+        &pair,
+        "--part",
+        "deficits",
+        "--item",
+        &entry,
+        "--text",
+        "Опечатка",
+    ]);
+    let own = mentor.ok(&["pair", "history", "--pair", &pair, "--entry", &entry, "--list", "deficits"]);
+    assert_eq!(own.as_array().unwrap().len(), 2, "{own}");
+    let reworded = s(&own[1], "change");
+    let args =
+        ["pair", "restore", "--pair", &pair, "--entry", &entry, "--list", "deficits", "--change", &reworded];
+    mentor.ok(&args);
+    let listed = mentor.ok(&["programme", "list", "--pair", &pair]).to_string();
+    assert!(listed.contains("Дисциплина") && !listed.contains("Опечатка"), "{listed}");
+    assert_eq!(
+        mentor.run(&["pair", "restore", "--pair", &pair, "--entry", &entry, "--change", &reworded]).code,
+        2
+    );
     serving.stop();
 }

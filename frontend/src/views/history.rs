@@ -1,6 +1,6 @@
 //! «История» of a pair: every change of its document — when, who (the person behind the device
 //! that wrote it), which part, what — newest first, filtered by person and by part. In the history
-//! of one activity or meeting, each change can be undone («вернуть как было»).
+//! of one activity, meeting or programme entry, each change can be undone («вернуть как было»).
 
 use nastavnik_shared::app::commands::{GetPairHistory, RestoreBefore};
 use nastavnik_shared::app::{HistoryRow, PairView};
@@ -25,6 +25,20 @@ pub enum Focus {
     Activity(String, String),
     /// A meeting: (id, title).
     Meeting(String, String),
+    /// A programme entry: (its part's code, id, wording).
+    Entry(String, String, String),
+}
+
+impl Focus {
+    /// The item as the commands name it: (activity, meeting, programme entry).
+    #[allow(clippy::type_complexity)]
+    fn ids(&self) -> (Option<String>, Option<String>, Option<(String, String)>) {
+        match self {
+            Focus::Activity(id, _) => (Some(id.clone()), None, None),
+            Focus::Meeting(id, _) => (None, Some(id.clone()), None),
+            Focus::Entry(part, id, _) => (None, None, Some((part.clone(), id.clone()))),
+        }
+    }
 }
 
 thread_local! {
@@ -52,12 +66,8 @@ pub fn history(p: &HistoryProps) -> Html {
     {
         let (rows, error, pair_id) = (rows.clone(), error.clone(), p.pair.pair_id.clone());
         use_effect_with((pair_id.clone(), ctx.revision, (*focus).clone()), move |(_, _, focus)| {
-            let (activity_id, meeting_id) = match focus {
-                Some(Focus::Activity(id, _)) => (Some(id.clone()), None),
-                Some(Focus::Meeting(id, _)) => (None, Some(id.clone())),
-                None => (None, None),
-            };
-            submit(GetPairHistory { pair_id, activity_id, meeting_id }, error, move |v| rows.set(v));
+            let (activity_id, meeting_id, entry) = focus.as_ref().map(Focus::ids).unwrap_or_default();
+            submit(GetPairHistory { pair_id, activity_id, meeting_id, entry }, error, move |v| rows.set(v));
         });
     }
     let whole = {
@@ -81,15 +91,15 @@ pub fn history(p: &HistoryProps) -> Html {
         if created.as_ref() == Some(&r.change) {
             return None;
         }
-        let (activity_id, meeting_id) = match (&*focus, &p.pair.closed) {
-            (Some(Focus::Activity(id, _)), None) => (Some(id.clone()), None),
-            (Some(Focus::Meeting(id, _)), None) => (None, Some(id.clone())),
+        let (activity_id, meeting_id, entry) = match (&*focus, &p.pair.closed) {
+            (Some(focus), None) => focus.ids(),
             _ => return None,
         };
         let call = RestoreBefore {
             pair_id: p.pair.pair_id.clone(),
             activity_id,
             meeting_id,
+            entry,
             change: r.change.clone(),
         };
         let (ctx, error) = (ctx.clone(), error.clone());
@@ -110,6 +120,7 @@ pub fn history(p: &HistoryProps) -> Html {
                     { match f {
                         Focus::Activity(_, title) => format!("Только мероприятие «{title}». "),
                         Focus::Meeting(_, title) => format!("Только встреча «{title}». "),
+                        Focus::Entry(_, _, text) => format!("Только пункт программы «{text}». "),
                     } }
                     <button class="link whole-history" onclick={whole}>{ "вся история пары" }</button>
                 </p>

@@ -158,6 +158,8 @@ fn entry_row(p: &EntryProps) -> Html {
                 <button class="edit-entry link" type="button" aria-label={format!("Изменить: {}", e.text)} onclick={start}>{ "изменить" }</button>
                 <button class="remove-entry link" type="button" aria-label={format!("Удалить: {}", e.text)} onclick={remove}>{ "удалить" }</button>
                 }
+                <button class="entry-history link" type="button" aria-label={format!("История: {}", e.text)}
+                    onclick={super::history::open_item(&ctx, &p.pair_id, super::history::Focus::Entry(e.part.code(), e.id.clone(), e.text.clone()))}>{ "история" }</button>
             }
             <FormError error={(*error).clone()} />
         </li>

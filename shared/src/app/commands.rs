@@ -432,6 +432,9 @@ commands! {
         /// Only this meeting's changes.
         #[serde(default)]
         meeting_id: Option<String>,
+        /// Only this programme entry's changes: (its part's code, its id).
+        #[serde(default)]
+        entry: Option<(String, String)>,
     } -> Vec<HistoryRow>;
     /// Fields of a pair two devices set differently while apart, with both values.
     pair_conflicts => GetPairConflicts {
@@ -447,7 +450,8 @@ commands! {
         /// The value kept ([`crate::app::ConflictValue::op`]).
         op: String,
     } -> String;
-    /// Undoes one change of an activity or a meeting: what it altered gets its earlier values back.
+    /// Undoes one change of an activity, a meeting or a programme entry: what it altered gets its
+    /// earlier values back.
     restore_before => RestoreBefore {
         /// The pair.
         pair_id: String,
@@ -457,6 +461,9 @@ commands! {
         /// The meeting.
         #[serde(default)]
         meeting_id: Option<String>,
+        /// The programme entry: (its part's code, its id).
+        #[serde(default)]
+        entry: Option<(String, String)>,
         /// The change undone ([`HistoryRow::change`]).
         change: String,
     } -> ();

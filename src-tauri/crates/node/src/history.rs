@@ -26,13 +26,13 @@ pub async fn pair_history(
         .with_document_async(move |doc| {
             let entries = match &item {
                 None => Some(history::history(doc)),
-                Some(Item::Activity(id)) => history::item_history(doc, "activities", id),
-                Some(Item::Meeting(id)) => history::item_history(doc, "meetings", id),
+                Some(item) => history::item_history(doc, item.list(), item.id()),
             }
             .ok_or_else(|| {
                 NodeError::Missing(match &item {
                     Some(Item::Meeting(id)) => format!("встреча {id} не найдена в паре"),
                     Some(Item::Activity(id)) => format!("мероприятие {id} не найдено в паре"),
+                    Some(Item::Entry(part, id)) => format!("пункт {id} не найден в разделе «{part}»"),
                     None => String::new(),
                 })
             });

@@ -1,4 +1,5 @@
-//! The history of one item of a list (an activity of the plan, a meeting of the journal): the
+//! The history of one item of a list (an activity of the plan, a meeting of the journal, an entry
+//! of the programme): the
 //! changes whose operations touch the item's own object or anything under it (a meeting's texts
 //! and confirmations), created it or removed it.
 
@@ -19,9 +20,17 @@ fn id_of(obj: &ExId) -> Option<Id> {
     }
 }
 
-/// The object of the item with `"id"` = `item_id` in the root list `list`, if it is there.
-fn find(doc: &Automerge, list: &str, item_id: &str) -> Option<ExId> {
-    let Ok(Some((Value::Object(ObjType::List), list))) = doc.get(ROOT, list) else { return None };
+/// The object of the item with `"id"` = `item_id` in the list at `path` (keys from the root joined
+/// by `/`: "activities", "programme/goals"), if it is there.
+fn find(doc: &Automerge, path: &str, item_id: &str) -> Option<ExId> {
+    let mut list = ROOT;
+    for key in path.split('/') {
+        let Ok(Some((Value::Object(_), child))) = doc.get(&list, key) else { return None };
+        list = child;
+    }
+    if doc.object_type(&list) != Ok(ObjType::List) {
+        return None;
+    }
     (0..doc.length(&list)).find_map(|i| {
         let Ok(Some((Value::Object(ObjType::Map), item))) = doc.get(&list, i) else { return None };
         match doc.get(&item, "id") {
@@ -57,8 +66,8 @@ fn subtree(doc: &Automerge, obj: ExId, out: &mut HashSet<Id>) {
     }
 }
 
-/// The changes of the item `item_id` of root list `list` ("activities", "meetings"), oldest first;
-/// `None` if the document has no such item (any more).
+/// The changes of the item `item_id` of the list at `list` ("activities", "meetings",
+/// "programme/deficits"…), oldest first; `None` if the document has no such item (any more).
 pub fn item_history(doc: &Automerge, list: &str, item_id: &str) -> Option<Vec<Entry>> {
     let item = find(doc, list, item_id)?;
     let mut objects = HashSet::new();

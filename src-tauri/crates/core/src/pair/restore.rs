@@ -1,4 +1,4 @@
-//! Undoing a change of an activity or a meeting: the fields that change altered get back the
+//! Undoing a change of an activity, a meeting or an entry of the programme: the fields that change altered get back the
 //! values they had just before it — as a new, ordinary change (the history keeps both), checked
 //! like any edit (a deadline outside the programme's period is refused). Fields the change did
 //! not touch keep their current values, so later edits of other fields survive. A meeting's texts
@@ -8,7 +8,7 @@
 
 use automerge::{Automerge, ChangeHash};
 use chrono::{DateTime, Utc};
-use nastavnik_shared::vocab::MemberRole;
+use nastavnik_shared::vocab::{MemberRole, ProgrammePart};
 
 use super::schema::{Activity, Meeting};
 use super::{ActivityInput, Actor, MeetingInput, PairDoc, TextField, set_text};
@@ -23,6 +23,29 @@ pub enum Tracked {
     Activity(String),
     /// A meeting of the journal (its id).
     Meeting(String),
+    /// An entry of the programme: a direction, deficit, strength or goal (its part and id).
+    Entry(ProgrammePart, String),
+}
+
+impl Tracked {
+    /// The list the item is in, from the document's root ([`crate::history::item_history`]).
+    pub fn list(&self) -> &'static str {
+        match self {
+            Tracked::Activity(_) => "activities",
+            Tracked::Meeting(_) => "meetings",
+            Tracked::Entry(ProgrammePart::Directions, _) => "programme/directions",
+            Tracked::Entry(ProgrammePart::Deficits, _) => "programme/deficits",
+            Tracked::Entry(ProgrammePart::Strengths, _) => "programme/strengths",
+            Tracked::Entry(ProgrammePart::ShortGoals | ProgrammePart::LongGoals, _) => "programme/goals",
+        }
+    }
+
+    /// The item's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Tracked::Activity(id) | Tracked::Meeting(id) | Tracked::Entry(_, id) => id,
+        }
+    }
 }
 
 fn pick<T: PartialEq + Clone>(before: &T, after: &T, now: &T) -> T {
@@ -118,6 +141,28 @@ pub fn restore_before(
                 now,
                 "возврат мероприятия к прежним значениям",
                 |p: &mut PairDoc| p.restore_activity(actor, &id, &b, &a),
+            )
+        }
+        Tracked::Entry(part, id) => {
+            let text = |p: &PairDoc| {
+                p.entries().into_iter().find(|e| e.part == *part && e.id == *id).map(|e| e.text)
+            };
+            let b = text(&before).ok_or_else(|| created("пункт программы"))?;
+            let a = text(&after).ok_or_else(|| removed("пункт программы"))?;
+            if a == b {
+                return Err(nothing().into());
+            }
+            let (part, id) = (*part, id.clone());
+            change(
+                doc,
+                now,
+                "возврат пункта программы к прежней формулировке",
+                move |p: &mut PairDoc| {
+                    if text(p).as_deref() == Some(b.as_str()) {
+                        return Err(nothing());
+                    }
+                    p.edit_entry(actor, part, &id, &b)
+                },
             )
         }
         Tracked::Meeting(id) => {

@@ -1,16 +1,26 @@
 //! A pair's changes: its history, the fields two devices set differently (and choosing one),
-//! undoing one change of an activity or a meeting.
+//! undoing one change of an activity, a meeting or a programme entry.
 
 use nastavnik_node::NodeError;
 use nastavnik_node::history::Item;
-use nastavnik_shared::vocab::HistoryPart;
+use nastavnik_shared::vocab::{HistoryPart, ProgrammePart};
 use serde_json::json;
 
 use super::context::{Ctx, Output};
 use super::parse;
 
-fn item(activity: Option<String>, meeting: Option<String>) -> Option<Item> {
-    activity.map(Item::Activity).or(meeting.map(Item::Meeting))
+/// The item named by `--activity`, `--meeting` or `--entry` with `--list`.
+pub fn item(
+    activity: Option<String>,
+    meeting: Option<String>,
+    entry: Option<String>,
+    list: Option<String>,
+) -> Result<Option<Item>, NodeError> {
+    let entry = match (entry, list) {
+        (Some(id), Some(list)) => Some(Item::Entry(parse::code("--list", &list, ProgrammePart::ALL)?, id)),
+        _ => None,
+    };
+    Ok(activity.map(Item::Activity).or(meeting.map(Item::Meeting)).or(entry))
 }
 
 /// `pair history`.
@@ -19,11 +29,10 @@ pub async fn history(
     pair: &str,
     person: Option<String>,
     part: Option<String>,
-    activity: Option<String>,
-    meeting: Option<String>,
+    item: Option<Item>,
 ) -> Result<Output, NodeError> {
     let part = part.map(|p| parse::code("--part", &p, HistoryPart::ALL)).transpose()?;
-    let rows: Vec<_> = nastavnik_node::history::pair_history(ctx.node, pair, item(activity, meeting))
+    let rows: Vec<_> = nastavnik_node::history::pair_history(ctx.node, pair, item)
         .await?
         .into_iter()
         .filter(|r| person.as_ref().is_none_or(|p| r.person_id.as_ref() == Some(p)))
@@ -70,12 +79,11 @@ pub async fn choose(ctx: &Ctx<'_>, pair: &str, field: &str, value: &str) -> Resu
 pub async fn restore(
     ctx: &Ctx<'_>,
     pair: &str,
-    activity: Option<String>,
-    meeting: Option<String>,
+    item: Option<Item>,
     change: &str,
 ) -> Result<Output, NodeError> {
     let item =
-        item(activity, meeting).ok_or_else(|| NodeError::Input("укажите --activity или --meeting".into()))?;
+        item.ok_or_else(|| NodeError::Input("укажите --activity, --meeting или --entry с --list".into()))?;
     nastavnik_node::history::restore(ctx.node, pair, ctx.actor()?, item, change, ctx.now()).await?;
     Ok(Output::new("Прежние значения возвращены".to_string(), json!({ "pair": pair, "change": change })))
 }

@@ -117,6 +117,12 @@ pub enum PairCmd {
         /// История одной встречи.
         #[arg(long)]
         meeting: Option<String>,
+        /// История одного пункта программы (с --list).
+        #[arg(long, requires = "list", conflicts_with_all = ["activity", "meeting"])]
+        entry: Option<String>,
+        /// Раздел пункта: directions, deficits, strengths, short_goals, long_goals.
+        #[arg(long)]
+        list: Option<String>,
     },
     /// Расхождения: поля, которые два устройства изменили по-разному без связи, с обоими значениями.
     Conflicts {
@@ -136,18 +142,24 @@ pub enum PairCmd {
         #[arg(long)]
         value: String,
     },
-    /// Отменить правку мероприятия или встречи: изменённые ею поля получают прежние значения.
+    /// Отменить правку мероприятия, встречи или пункта программы: изменённые ею поля получают прежние значения.
     Restore {
         /// Пара.
         #[arg(long)]
         pair: String,
         /// Мероприятие.
-        #[arg(long, conflicts_with = "meeting", required_unless_present = "meeting")]
+        #[arg(long, conflicts_with_all = ["meeting", "entry"], required_unless_present_any = ["meeting", "entry"])]
         activity: Option<String>,
         /// Встреча.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "entry")]
         meeting: Option<String>,
-        /// Правка (change из `pair history --activity/--meeting`).
+        /// Пункт программы (с --list).
+        #[arg(long, requires = "list")]
+        entry: Option<String>,
+        /// Раздел пункта: directions, deficits, strengths, short_goals, long_goals.
+        #[arg(long)]
+        list: Option<String>,
+        /// Правка (change из `pair history --activity/--meeting/--entry`).
         #[arg(long)]
         change: String,
     },

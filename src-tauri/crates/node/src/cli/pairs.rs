@@ -68,13 +68,15 @@ pub async fn pair(ctx: &Ctx<'_>, cmd: PairCmd) -> Result<Output, NodeError> {
                 .await?;
             Ok(Output::new(format!("Ходатайство подано: {id}"), json!({ "id": id })))
         }
-        PairCmd::History { pair, person, part, activity, meeting } => {
-            super::changes::history(ctx, &pair, person, part, activity, meeting).await
+        PairCmd::History { pair, person, part, activity, meeting, entry, list } => {
+            let item = super::changes::item(activity, meeting, entry, list)?;
+            super::changes::history(ctx, &pair, person, part, item).await
         }
         PairCmd::Conflicts { pair } => super::changes::conflicts(ctx, &pair).await,
         PairCmd::Choose { pair, field, value } => super::changes::choose(ctx, &pair, &field, &value).await,
-        PairCmd::Restore { pair, activity, meeting, change } => {
-            super::changes::restore(ctx, &pair, activity, meeting, &change).await
+        PairCmd::Restore { pair, activity, meeting, entry, list, change } => {
+            let item = super::changes::item(activity, meeting, entry, list)?;
+            super::changes::restore(ctx, &pair, item, &change).await
         }
         PairCmd::Requests { pair } => {
             let doc = ctx.pair_doc(&pair).await?;

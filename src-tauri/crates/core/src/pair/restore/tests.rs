@@ -154,3 +154,38 @@ fn a_meeting_text_comes_back_but_a_mentor_never_rewrites_the_reflection() {
     restore_before(&mut doc, t(8), &mentee, &item, &changes[3]).unwrap();
     assert_eq!(read::<PairDoc>(&doc).unwrap().meetings[0].reflection.as_str(), "");
 }
+
+#[test]
+fn a_programme_entry_gets_its_earlier_wording_back() {
+    use nastavnik_shared::vocab::ProgrammePart;
+    let mut doc = pair();
+    let part = ProgrammePart::Deficits;
+    change(&mut doc, t(2), "пункт программы", |p: &mut PairDoc| {
+        p.add_entry(&mentor(), part, "e1", "Дисциплина")
+    })
+    .unwrap();
+    for (minute, text) in [(3, "Дисциплина на уроке"), (4, "Опечатка")] {
+        change(&mut doc, t(minute), "пункт программы", move |p: &mut PairDoc| {
+            p.edit_entry(&mentor(), part, "e1", text)
+        })
+        .unwrap();
+    }
+    let item = Tracked::Entry(part, "e1".into());
+    let changes: Vec<String> =
+        item_history(&doc, item.list(), item.id()).unwrap().into_iter().map(|e| e.hash).collect();
+    assert_eq!(changes.len(), 3, "created and reworded twice");
+    restore_before(&mut doc, t(5), &Actor::Person("mentee0".into()), &item, &changes[2]).unwrap();
+    let text = |doc: &Automerge| {
+        read::<PairDoc>(doc).unwrap().entries().into_iter().find(|e| e.id == "e1").unwrap().text
+    };
+    assert_eq!(text(&doc), "Дисциплина на уроке");
+    let heads = doc.get_heads();
+    assert!(
+        restore_before(&mut doc, t(6), &mentor(), &item, &changes[0])
+            .unwrap_err()
+            .to_string()
+            .contains("создала")
+    );
+    assert!(restore_before(&mut doc, t(6), &mentor(), &item, &changes[2]).is_err(), "already back");
+    assert_eq!(doc.get_heads(), heads);
+}
