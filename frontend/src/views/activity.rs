@@ -4,7 +4,7 @@
 
 use nastavnik_shared::Code;
 use nastavnik_shared::app::commands::{EditActivity, RemoveActivity, SetActivityDeadline, SetActivityStatus};
-use nastavnik_shared::app::{ActivityForm, ActivityView};
+use nastavnik_shared::app::{ActivityForm, ActivityView, Tracked};
 use nastavnik_shared::vocab::ActivityStatus;
 use yew::prelude::*;
 
@@ -89,7 +89,7 @@ pub fn activity_row(p: &RowProps) -> Html {
                 <FormError error={(*error).clone()} />
                 <button class="edit-activity link" type="button" aria-label={format!("Изменить: {}", a.title)} onclick={toggle}>{ "изменить" }</button>
                 <button class="item-history link" type="button" aria-label={format!("История: {}", a.title)}
-                    onclick={super::history::open_item(&ctx, &p.pair_id, super::history::Focus::Activity(a.id.clone(), a.title.clone()))}>{ "история" }</button>
+                    onclick={super::history::open_item(&ctx, &p.pair_id, super::history::Focus { item: Tracked::Activity(a.id.clone()), title: a.title.clone() })}>{ "история" }</button>
             </td>
             <td>
                 <input type="date" class="activity-deadline" aria-label={format!("Срок: {}", a.title)}

@@ -3,7 +3,7 @@
 //! of one activity, meeting or programme entry, each change can be undone («вернуть как было»).
 
 use nastavnik_shared::app::commands::{GetPairHistory, RestoreBefore};
-use nastavnik_shared::app::{HistoryRow, PairView};
+use nastavnik_shared::app::{HistoryRow, PairView, Tracked};
 use nastavnik_shared::vocab::HistoryPart;
 use yew::prelude::*;
 
@@ -18,27 +18,13 @@ pub struct HistoryProps {
     pub pair: PairView,
 }
 
-/// One item whose own history is shown: an activity or a meeting, with its title.
+/// One item whose own history is shown, with the words the screen names it by.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Focus {
-    /// An activity: (id, title).
-    Activity(String, String),
-    /// A meeting: (id, title).
-    Meeting(String, String),
-    /// A programme entry: (its part's code, id, wording).
-    Entry(String, String, String),
-}
-
-impl Focus {
-    /// The item as the commands name it: (activity, meeting, programme entry).
-    #[allow(clippy::type_complexity)]
-    fn ids(&self) -> (Option<String>, Option<String>, Option<(String, String)>) {
-        match self {
-            Focus::Activity(id, _) => (Some(id.clone()), None, None),
-            Focus::Meeting(id, _) => (None, Some(id.clone()), None),
-            Focus::Entry(part, id, _) => (None, None, Some((part.clone(), id.clone()))),
-        }
-    }
+pub struct Focus {
+    /// The activity, meeting or programme entry.
+    pub item: Tracked,
+    /// Its title (an activity's, a meeting's topic, an entry's wording).
+    pub title: String,
 }
 
 thread_local! {
@@ -66,8 +52,8 @@ pub fn history(p: &HistoryProps) -> Html {
     {
         let (rows, error, pair_id) = (rows.clone(), error.clone(), p.pair.pair_id.clone());
         use_effect_with((pair_id.clone(), ctx.revision, (*focus).clone()), move |(_, _, focus)| {
-            let (activity_id, meeting_id, entry) = focus.as_ref().map(Focus::ids).unwrap_or_default();
-            submit(GetPairHistory { pair_id, activity_id, meeting_id, entry }, error, move |v| rows.set(v));
+            let item = focus.as_ref().map(|f| f.item.clone());
+            submit(GetPairHistory { pair_id, item }, error, move |v| rows.set(v));
         });
     }
     let whole = {
@@ -91,17 +77,11 @@ pub fn history(p: &HistoryProps) -> Html {
         if created.as_ref() == Some(&r.change) {
             return None;
         }
-        let (activity_id, meeting_id, entry) = match (&*focus, &p.pair.closed) {
-            (Some(focus), None) => focus.ids(),
+        let item = match (&*focus, &p.pair.closed) {
+            (Some(focus), None) => Some(focus.item.clone()),
             _ => return None,
         };
-        let call = RestoreBefore {
-            pair_id: p.pair.pair_id.clone(),
-            activity_id,
-            meeting_id,
-            entry,
-            change: r.change.clone(),
-        };
+        let call = RestoreBefore { pair_id: p.pair.pair_id.clone(), item, change: r.change.clone() };
         let (ctx, error) = (ctx.clone(), error.clone());
         Some(Callback::from(move |_| {
             let ctx = ctx.clone();
@@ -118,9 +98,9 @@ pub fn history(p: &HistoryProps) -> Html {
             if let Some(f) = &*focus {
                 <p class="history-focus">
                     { match f {
-                        Focus::Activity(_, title) => format!("Только мероприятие «{title}». "),
-                        Focus::Meeting(_, title) => format!("Только встреча «{title}». "),
-                        Focus::Entry(_, _, text) => format!("Только пункт программы «{text}». "),
+                        Focus { item: Tracked::Activity(_), title } => format!("Только мероприятие «{title}». "),
+                        Focus { item: Tracked::Meeting(_), title } => format!("Только встреча «{title}». "),
+                        Focus { item: Tracked::Entry(..), title } => format!("Только пункт программы «{title}». "),
                     } }
                     <button class="link whole-history" onclick={whole}>{ "вся история пары" }</button>
                 </p>

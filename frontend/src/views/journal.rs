@@ -3,7 +3,7 @@
 
 use nastavnik_shared::Code;
 use nastavnik_shared::app::commands::{AddMeeting, ConfirmMeeting, EditMeeting, RemoveMeeting};
-use nastavnik_shared::app::{AppStatus, MeetingView, NewMeetingForm, Role};
+use nastavnik_shared::app::{AppStatus, MeetingView, NewMeetingForm, Role, Tracked};
 use nastavnik_shared::ru;
 use nastavnik_shared::vocab::{MeetingFormat, MeetingText, MeetingType, MemberRole};
 use yew::prelude::*;
@@ -120,7 +120,7 @@ fn meeting_card(p: &MeetingProps) -> Html {
                 <button class="edit-meeting link" type="button" onclick={toggle}>{ if *editing { "закрыть правку" } else { "изменить встречу" } }</button>
             }
             <button class="item-history link" type="button"
-                onclick={super::history::open_item(&ctx, &p.pair_id, super::history::Focus::Meeting(m.id.clone(), m.topic.clone()))}>{ "история встречи" }</button>
+                onclick={super::history::open_item(&ctx, &p.pair_id, super::history::Focus { item: Tracked::Meeting(m.id.clone()), title: m.topic.clone() })}>{ "история встречи" }</button>
             if *editing {
                 <MeetingEdit pair_id={p.pair_id.clone()} meeting={m.clone()} close={{ let e = editing.clone(); Callback::from(move |()| e.set(false)) }} />
             }

@@ -3,7 +3,7 @@
 
 use nastavnik_shared::Code;
 use nastavnik_shared::app::commands::{AddProgrammeEntry, EditProgrammeEntry, RemoveProgrammeEntry};
-use nastavnik_shared::app::{PairView, ProgrammeEntry};
+use nastavnik_shared::app::{PairView, ProgrammeEntry, Tracked};
 use nastavnik_shared::vocab::ProgrammePart;
 use yew::prelude::*;
 
@@ -159,7 +159,7 @@ fn entry_row(p: &EntryProps) -> Html {
                 <button class="remove-entry link" type="button" aria-label={format!("Удалить: {}", e.text)} onclick={remove}>{ "удалить" }</button>
                 }
                 <button class="entry-history link" type="button" aria-label={format!("История: {}", e.text)}
-                    onclick={super::history::open_item(&ctx, &p.pair_id, super::history::Focus::Entry(e.part.code(), e.id.clone(), e.text.clone()))}>{ "история" }</button>
+                    onclick={super::history::open_item(&ctx, &p.pair_id, super::history::Focus { item: Tracked::Entry(e.part, e.id.clone()), title: e.text.clone() })}>{ "история" }</button>
             }
             <FormError error={(*error).clone()} />
         </li>

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     ActivityForm, AppStatus, HeaderForm, HistoryRow, ImportView, InviteView, MentorSuggestion,
     NewActivityForm, NewMeetingForm, NewPairForm, NewPersonForm, PairConflict, PairView, PersonRow,
-    PrivateNote, RoadmapRow, SyncView,
+    PrivateNote, RoadmapRow, SyncView, Tracked,
 };
 use crate::report::{AttentionItem, AttentionSettings, SchoolOverview};
 
@@ -426,15 +426,9 @@ commands! {
     pair_history => GetPairHistory {
         /// The pair.
         pair_id: String,
-        /// Only this activity's changes.
+        /// Only this item's changes.
         #[serde(default)]
-        activity_id: Option<String>,
-        /// Only this meeting's changes.
-        #[serde(default)]
-        meeting_id: Option<String>,
-        /// Only this programme entry's changes: (its part's code, its id).
-        #[serde(default)]
-        entry: Option<(String, String)>,
+        item: Option<Tracked>,
     } -> Vec<HistoryRow>;
     /// Fields of a pair two devices set differently while apart, with both values.
     pair_conflicts => GetPairConflicts {
@@ -455,15 +449,8 @@ commands! {
     restore_before => RestoreBefore {
         /// The pair.
         pair_id: String,
-        /// The activity (or give the meeting).
-        #[serde(default)]
-        activity_id: Option<String>,
-        /// The meeting.
-        #[serde(default)]
-        meeting_id: Option<String>,
-        /// The programme entry: (its part's code, its id).
-        #[serde(default)]
-        entry: Option<(String, String)>,
+        /// The activity, meeting or programme entry.
+        item: Option<Tracked>,
         /// The change undone ([`HistoryRow::change`]).
         change: String,
     } -> ();

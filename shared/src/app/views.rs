@@ -420,6 +420,27 @@ pub struct HistoryRow {
     pub change: String,
 }
 
+/// An item of a pair with a history of its own: what its history and «вернуть как было» name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tracked {
+    /// An activity of the plan (its id).
+    Activity(String),
+    /// A meeting of the journal (its id).
+    Meeting(String),
+    /// An entry of the programme: a direction, deficit, strength or goal (its part and id).
+    Entry(crate::vocab::ProgrammePart, String),
+}
+
+impl Tracked {
+    /// The item's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Tracked::Activity(id) | Tracked::Meeting(id) | Tracked::Entry(_, id) => id,
+        }
+    }
+}
+
 /// A field two devices set differently while apart: both values, side by side, with who wrote each.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -1,35 +1,16 @@
 //! A pair's changes in the window: the history, fields two devices set differently (and
 //! choosing one), undoing one change of an activity, a meeting or a programme entry.
 
-use nastavnik_node::history::Item;
-use nastavnik_shared::Code;
 use nastavnik_shared::app::commands::{Answer, ChooseValue, GetPairConflicts, GetPairHistory, RestoreBefore};
-use nastavnik_shared::vocab::ProgrammePart;
 use tauri::State;
 
 use crate::state::{AppState, Res, actor, app_error, input};
-
-fn item(
-    activity_id: Option<String>,
-    meeting_id: Option<String>,
-    entry: Option<(String, String)>,
-) -> Res<Option<Item>> {
-    let entry = match entry {
-        Some((part, id)) => Some(Item::Entry(
-            ProgrammePart::from_code(&part).ok_or_else(|| input("неизвестный раздел программы"))?,
-            id,
-        )),
-        None => None,
-    };
-    Ok(activity_id.map(Item::Activity).or(meeting_id.map(Item::Meeting)).or(entry))
-}
 
 /// A pair's history: every change with when, who and what.
 #[tauri::command]
 pub async fn pair_history(state: State<'_, AppState>, call: GetPairHistory) -> Res<Answer<GetPairHistory>> {
     let node = state.node.read().await;
-    let item = item(call.activity_id, call.meeting_id, call.entry)?;
-    nastavnik_node::history::pair_history(&node, &call.pair_id, item).await.map_err(app_error)
+    nastavnik_node::history::pair_history(&node, &call.pair_id, call.item).await.map_err(app_error)
 }
 
 /// The fields of a pair two devices set differently, with both values and who wrote each.
@@ -51,11 +32,11 @@ pub async fn choose_value(state: State<'_, AppState>, call: ChooseValue) -> Res<
     nastavnik_node::conflicts::choose(&node, &pair_id, who, &path, &op, state.now()).await.map_err(app_error)
 }
 
-/// Undoes one change of an activity or a meeting.
+/// Undoes one change of an activity, a meeting or a programme entry.
 #[tauri::command]
 pub async fn restore_before(state: State<'_, AppState>, call: RestoreBefore) -> Res<Answer<RestoreBefore>> {
-    let RestoreBefore { pair_id, activity_id, meeting_id, entry, change } = call;
-    let item = item(activity_id, meeting_id, entry)?.ok_or_else(|| input("не указано, что возвращать"))?;
+    let RestoreBefore { pair_id, item, change } = call;
+    let item = item.ok_or_else(|| input("не указано, что возвращать"))?;
     let node = state.node.read().await;
     let who = actor(&node)?;
     nastavnik_node::history::restore(&node, &pair_id, who, item, &change, state.now())

@@ -56,8 +56,9 @@ pub use conflicts::{choose_value, value_label};
 pub use create::{NewMember, NewPair, default_criteria};
 pub use header::HeaderInput;
 pub use journal::MeetingInput;
+pub use nastavnik_shared::app::Tracked;
 pub use plan::{ActivityInput, ProgrammeList};
-pub use restore::{Tracked, restore_before};
+pub use restore::{restore_before, tracked_list};
 pub use schema::{
     Activity, Closure, Criterion, FinalReport, Goal, Header, Item, Meeting, Member, Monitoring, PairDoc,
     Programme, ReplacementRequest, StageScores, Survey, score_key,

@@ -26,7 +26,7 @@ pub async fn pair_history(
         .with_document_async(move |doc| {
             let entries = match &item {
                 None => Some(history::history(doc)),
-                Some(item) => history::item_history(doc, item.list(), item.id()),
+                Some(item) => history::item_history(doc, nastavnik_core::pair::tracked_list(item), item.id()),
             }
             .ok_or_else(|| {
                 NodeError::Missing(match &item {

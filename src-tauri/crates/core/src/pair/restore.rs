@@ -8,6 +8,7 @@
 
 use automerge::{Automerge, ChangeHash};
 use chrono::{DateTime, Utc};
+use nastavnik_shared::app::Tracked;
 use nastavnik_shared::vocab::{MemberRole, ProgrammePart};
 
 use super::schema::{Activity, Meeting};
@@ -16,35 +17,15 @@ use crate::document::{change, read};
 use crate::error::{DomainError, Error};
 use crate::keyed;
 
-/// An item of a pair with a history of its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Tracked {
-    /// An activity of the plan (its id).
-    Activity(String),
-    /// A meeting of the journal (its id).
-    Meeting(String),
-    /// An entry of the programme: a direction, deficit, strength or goal (its part and id).
-    Entry(ProgrammePart, String),
-}
-
-impl Tracked {
-    /// The list the item is in, from the document's root ([`crate::history::item_history`]).
-    pub fn list(&self) -> &'static str {
-        match self {
-            Tracked::Activity(_) => "activities",
-            Tracked::Meeting(_) => "meetings",
-            Tracked::Entry(ProgrammePart::Directions, _) => "programme/directions",
-            Tracked::Entry(ProgrammePart::Deficits, _) => "programme/deficits",
-            Tracked::Entry(ProgrammePart::Strengths, _) => "programme/strengths",
-            Tracked::Entry(ProgrammePart::ShortGoals | ProgrammePart::LongGoals, _) => "programme/goals",
-        }
-    }
-
-    /// The item's id.
-    pub fn id(&self) -> &str {
-        match self {
-            Tracked::Activity(id) | Tracked::Meeting(id) | Tracked::Entry(_, id) => id,
-        }
+/// The list an item is in, from the document's root ([`crate::history::item_history`]).
+pub fn tracked_list(item: &Tracked) -> &'static str {
+    match item {
+        Tracked::Activity(_) => "activities",
+        Tracked::Meeting(_) => "meetings",
+        Tracked::Entry(ProgrammePart::Directions, _) => "programme/directions",
+        Tracked::Entry(ProgrammePart::Deficits, _) => "programme/deficits",
+        Tracked::Entry(ProgrammePart::Strengths, _) => "programme/strengths",
+        Tracked::Entry(ProgrammePart::ShortGoals | ProgrammePart::LongGoals, _) => "programme/goals",
     }
 }
 

@@ -172,7 +172,7 @@ fn a_programme_entry_gets_its_earlier_wording_back() {
     }
     let item = Tracked::Entry(part, "e1".into());
     let changes: Vec<String> =
-        item_history(&doc, item.list(), item.id()).unwrap().into_iter().map(|e| e.hash).collect();
+        item_history(&doc, tracked_list(&item), item.id()).unwrap().into_iter().map(|e| e.hash).collect();
     assert_eq!(changes.len(), 3, "created and reworded twice");
     restore_before(&mut doc, t(5), &Actor::Person("mentee0".into()), &item, &changes[2]).unwrap();
     let text = |doc: &Automerge| {
